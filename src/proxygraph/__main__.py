@@ -1,0 +1,5 @@
+"""Allow `python -m proxygraph`."""
+
+from proxygraph.cli import main
+
+main()

@@ -1,0 +1,40 @@
+"""The `proxygraph` command line: a click group whose commands live one per module."""
+
+from __future__ import annotations
+
+import click
+
+from proxygraph import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="proxygraph")
+def main() -> None:
+    """Turn conflict reporting into a sourced, auditable graph of who backs whom.
+
+    \b
+    Typical use:
+      proxygraph extract examples/corpus --format table
+      proxygraph extract article.html -o claims.jsonl
+      proxygraph eval --gold my-gold.jsonl
+    """
+
+
+def _register() -> None:
+    from importlib import import_module
+
+    for module, name in (
+        ("proxygraph.cli.extract_cmd", "extract_command"),
+        ("proxygraph.cli.kb_cmd", "kb_group"),
+        ("proxygraph.cli.eval_cmd", "eval_command"),
+    ):
+        try:
+            mod = import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            continue
+        main.add_command(getattr(mod, name))
+
+
+_register()

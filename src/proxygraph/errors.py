@@ -1,0 +1,28 @@
+"""Every exception proxygraph raises on purpose, in one hierarchy."""
+
+from __future__ import annotations
+
+
+class ProxygraphError(Exception):
+    """Base class of all proxygraph errors."""
+
+
+class InvalidKB(ProxygraphError):
+    """A knowledge-base file is malformed; the message names the file and key."""
+
+
+class InvalidInput(ProxygraphError):
+    """An input document could not be read; the message names the file (and line)."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where = where
+        self.reason = reason
+
+
+class ModelNotFound(ProxygraphError):
+    """No spaCy English pipeline is installed."""
+
+
+class InvalidGold(ProxygraphError):
+    """A gold-standard file for evaluation is malformed."""

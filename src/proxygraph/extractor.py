@@ -1,0 +1,125 @@
+"""Extractor: read a Document, return its `proxygraph.doc/1` record (mentions and claims)."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from proxygraph import FORMAT
+from proxygraph.nlp.found import Found
+from proxygraph.nlp.pipeline import Pipeline, build_pipeline
+from proxygraph.records import Document, Mention
+
+
+def parse_date(value: str | None) -> date | None:
+    """A document date (YYYY-MM-DD, YYYY-MM or YYYY) as a date, else None."""
+    if not value:
+        return None
+    parts = value[:10].split("-")
+    try:
+        nums = [int(p) for p in parts]
+    except ValueError:
+        return None
+    nums += [1] * (3 - len(nums))
+    try:
+        return date(nums[0], nums[1], nums[2])
+    except ValueError:
+        return None
+
+
+def to_mention(doc: Doc, found: Found) -> Mention:
+    """A token-offset Found as a character-offset Mention record."""
+    span = doc[found.start : found.end]
+    return Mention(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        type=found.type,
+        actor=found.name,
+        actor_id=found.actor_id,
+        rule=found.rule,
+        part_of=found.part_of,
+    )
+
+
+def analyse(pipe: Pipeline, document: Document, doc: Doc) -> dict[str, Any]:
+    """The doc/1 record of one parsed document."""
+    on = parse_date(document.date)
+    found = pipe.finder.find(doc, on)
+    mentions = [to_mention(doc, f) for f in found]
+    claims: list[dict[str, Any]] = []
+    return {
+        "format": FORMAT,
+        "doc_id": document.doc_id,
+        "source": document.source,
+        "date": document.date,
+        "url": document.url,
+        "title": document.title,
+        "mentions": [m.to_dict() for m in mentions],
+        "claims": claims,
+    }
+
+
+class Extractor:
+    """Finds actors, places and claims in documents.
+
+    kb_dirs (Sequence[Path | str]): user knowledge-base folders merged over the built-in one.
+    model (str | None): a spaCy pipeline name or path; None picks en_core_web_sm.
+    """
+
+    def __init__(self, *, kb_dirs: Sequence[Path | str] = (), model: str | None = None) -> None:
+        self.kb_dirs = tuple(str(p) for p in kb_dirs)
+        self.model = model
+        self._pipe: Pipeline | None = None
+
+    @property
+    def pipe(self) -> Pipeline:
+        if self._pipe is None:
+            self._pipe = build_pipeline(self.kb_dirs, model=self.model)
+        return self._pipe
+
+    def extract(self, doc: Document) -> dict[str, Any]:
+        """Return the proxygraph.doc/1 record of one document."""
+        return next(self.extract_many([doc]))
+
+    def extract_many(
+        self, docs: Iterable[Document], *, workers: int = 1, batch_size: int = 16
+    ) -> Iterator[dict[str, Any]]:
+        """Yield one record per document, in input order.
+
+        workers (int): processes to use; each loads the pipeline once.
+        """
+        if workers > 1:
+            yield from _parallel(docs, workers, self.kb_dirs, self.model)
+            return
+        pipe = self.pipe
+        pairs = ((d.text, d) for d in docs)
+        for doc, document in pipe.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield analyse(pipe, document, doc)
+
+
+_WORKER: Extractor | None = None
+
+
+def _init_worker(kb_dirs: tuple[str, ...], model: str | None) -> None:
+    global _WORKER
+    _WORKER = Extractor(kb_dirs=kb_dirs, model=model)
+    _ = _WORKER.pipe
+
+
+def _work(document: Document) -> dict[str, Any]:
+    assert _WORKER is not None
+    return _WORKER.extract(document)
+
+
+def _parallel(
+    docs: Iterable[Document], workers: int, kb_dirs: tuple[str, ...], model: str | None
+) -> Iterator[dict[str, Any]]:
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(kb_dirs, model)) as pool:
+        yield from pool.imap(_work, docs, chunksize=4)

@@ -1,0 +1,140 @@
+"""Load the knowledge base: the package's YAML files, merged with a user folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from proxygraph.errors import InvalidKB
+from proxygraph.kb.specs import ActorFile, ActorSpec
+
+DATA_DIR = Path(str(resources.files("proxygraph") / "data"))
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse one YAML file, naming it in any error."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except (OSError, yaml.YAMLError) as exc:
+        raise InvalidKB(f"{path}: cannot read YAML ({exc})") from exc
+
+
+def _format_validation(path: Path, exc: ValidationError, raw: Any) -> str:
+    first = exc.errors()[0]
+    loc = list(first["loc"])
+    key = ".".join(str(p) for p in loc)
+    if len(loc) >= 2 and loc[0] == "actors" and isinstance(loc[1], int):
+        try:
+            key = f"actors[{loc[1]}] (id {raw['actors'][loc[1]].get('id')!r})." + ".".join(
+                str(p) for p in loc[2:]
+            )
+        except (KeyError, IndexError, TypeError, AttributeError):
+            pass
+    return f"{path}: {key}: {first['msg']}"
+
+
+def load_actor_file(path: Path) -> list[ActorSpec]:
+    """Validate one actors file and return its actors."""
+    raw = read_yaml(path)
+    try:
+        return ActorFile.model_validate(raw).actors
+    except ValidationError as exc:
+        raise InvalidKB(_format_validation(path, exc, raw)) from exc
+
+
+@dataclass
+class KnowledgeBase:
+    """All actors by id, plus the lexicons the linker reads."""
+
+    actors: dict[str, ActorSpec] = field(default_factory=dict)
+    origin: dict[str, Path] = field(default_factory=dict)
+    lexicon: dict[str, Any] = field(default_factory=dict)
+
+    def add(self, actor: ActorSpec, path: Path) -> None:
+        """Add or replace (user folders override the package) one actor."""
+        self.actors[actor.id] = actor
+        self.origin[actor.id] = path
+
+    def get(self, actor_id: str | None) -> ActorSpec | None:
+        return self.actors.get(actor_id) if actor_id else None
+
+    def state_of(self, actor_id: str) -> ActorSpec | None:
+        """The STATE an agency rolls up to (following part_of), if any."""
+        seen: set[str] = set()
+        current = self.actors.get(actor_id)
+        while current is not None and current.id not in seen:
+            if current.type == "STATE":
+                return current
+            seen.add(current.id)
+            current = self.actors.get(current.part_of) if current.part_of else None
+        return None
+
+    def governing(self, state_id: str, on: date | None) -> ActorSpec | None:
+        """Who acts for a state on a date (the state itself unless `governed_by` says)."""
+        state = self.actors.get(state_id)
+        if state is None:
+            return None
+        when = on or date.today()
+        for gov in state.governed_by:
+            if (gov.since is None or gov.since <= when) and (gov.until is None or when < gov.until):
+                return self.actors.get(gov.actor, state)
+        return state
+
+    def organ_of(self, state_id: str, organ: str) -> ActorSpec | None:
+        """The primary agency of a state for an organ kind ("intelligence")."""
+        best: ActorSpec | None = None
+        for actor in self.actors.values():
+            if actor.part_of == state_id and actor.organ == organ:
+                if actor.primary:
+                    return actor
+                best = best or actor
+        return best
+
+
+def actor_files(folder: Path) -> list[Path]:
+    """YAML files under folder/actors, sorted for a stable merge order."""
+    sub = folder / "actors"
+    return sorted(sub.glob("*.yaml")) if sub.is_dir() else []
+
+
+def _load_lexicons(folder: Path, into: dict[str, Any]) -> None:
+    sub = folder / "lexicon"
+    if not sub.is_dir():
+        return
+    for path in sorted(sub.glob("*.yaml")):
+        raw = read_yaml(path)
+        if not isinstance(raw, dict):
+            raise InvalidKB(f"{path}: top level must be a mapping")
+        into[path.stem] = raw
+
+
+def load_kb(extra_dirs: Iterable[Path | str] = (), *, builtin: bool = True) -> KnowledgeBase:
+    """Load the built-in KB (unless builtin=False), then each extra folder over it."""
+    return _load(tuple(str(Path(p)) for p in extra_dirs), builtin)
+
+
+@lru_cache(maxsize=8)
+def _load(extra_dirs: tuple[str, ...], builtin: bool) -> KnowledgeBase:
+    kb = KnowledgeBase()
+    folders = (DATA_DIR,) if builtin else ()
+    for folder in (*folders, *(Path(p) for p in extra_dirs)):
+        if folder != DATA_DIR and not folder.is_dir():
+            raise InvalidKB(f"{folder}: not a directory")
+        files = actor_files(folder)
+        if folder != DATA_DIR and not files and not folder.joinpath("lexicon").is_dir():
+            # a user folder may also hold actor files at its top level
+            files = sorted(folder.glob("*.yaml"))
+        for path in files:
+            for actor in load_actor_file(path):
+                kb.add(actor, path)
+        _load_lexicons(folder, kb.lexicon)
+    return kb

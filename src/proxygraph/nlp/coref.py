@@ -1,0 +1,137 @@
+"""In-document linking: acronyms defined in parentheses, short person names, anaphora."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from proxygraph.nlp.found import Found
+from proxygraph.nlp.lexicon import Lexicon
+from proxygraph.nlp.typing_rules import type_from_words
+
+ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9\-]*[A-Z0-9][A-Za-z0-9\-]*$")
+NAME_GLUE = frozenset({"of", "for", "the", "and", "al", "al-", "de", "du", "la", "el", "e", "i"})
+
+
+def _covering(found: list[Found], start: int, end: int) -> Found | None:
+    for f in found:
+        if f.overlaps(start, end):
+            return f
+    return None
+
+
+def _capitalised_run(doc: Doc, end: int) -> int | None:
+    """Start of the capitalised name ending just before token `end` ("General ... (GDI)")."""
+    i = end - 1
+    start = None
+    while i >= 0:
+        tok = doc[i]
+        if tok.is_title or tok.is_upper:
+            start = i
+        elif tok.lower_ not in NAME_GLUE or start is None:
+            break
+        i -= 1
+    return start
+
+
+def link_acronyms(doc: Doc, found: list[Found], lex: Lexicon) -> list[Found]:
+    """"Long Name (LN)": LN mentions, there and later, resolve to the long name's actor."""
+    defined: dict[str, Found] = {}
+    for k, tok in enumerate(doc[:-2]):
+        if tok.text != "(" or doc[k + 2].text != ")" or not ACRONYM.match(doc[k + 1].text):
+            continue
+        long_form = next((f for f in found if f.end == k), None)
+        if long_form is None:
+            start = _capitalised_run(doc, k)
+            if start is None or k - start < 2:
+                continue
+            text = doc[start:k].text
+            typ = type_from_words(text, lex) or lex.default_org_type
+            long_form = Found(start, k, typ, None, text, "acronym-long-form")
+            found.append(long_form)
+        defined[doc[k + 1].text] = long_form
+    if not defined:
+        return found
+    for tok in doc:
+        ref = defined.get(tok.text)
+        if ref is None:
+            continue
+        hit = _covering(found, tok.i, tok.i + 1)
+        if hit is None:
+            found.append(Found(tok.i, tok.i + 1, ref.type, ref.actor_id, ref.name, "acronym",
+                               ref.part_of, ref.kb_ids))
+        elif hit.actor_id is None and hit.start == tok.i and hit.end == tok.i + 1:
+            hit.actor_id, hit.name, hit.type = ref.actor_id, ref.name, ref.type
+            hit.part_of, hit.rule = ref.part_of, "acronym"
+    return found
+
+
+def link_short_names(doc: Doc, found: list[Found]) -> list[Found]:
+    """A person's surname alone ("Mujahid") refers to the full name used before."""
+    by_surname: dict[str, Found] = {}
+    for f in sorted(found, key=lambda f: f.start):
+        if f.type != "PERSON":
+            continue
+        if f.end - f.start >= 2:
+            by_surname.setdefault(doc[f.end - 1].text, f)
+        elif f.actor_id is None and f.name in by_surname:
+            full = by_surname[f.name]
+            if full.start < f.start:
+                f.name, f.actor_id, f.rule = full.name, full.actor_id, "short-name"
+    for tok in doc:
+        full = by_surname.get(tok.text)
+        if full is None or tok.i < full.end or not tok.is_title:
+            continue
+        if _covering(found, tok.i, tok.i + 1) is None:
+            found.append(Found(tok.i, tok.i + 1, "PERSON", full.actor_id, full.name, "short-name"))
+    return found
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    idx = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            idx[i] = n
+    return idx
+
+
+def resolve_anaphora(doc: Doc, found: list[Found], lex: Lexicon) -> list[Found]:
+    """"the group", "he": the nearest earlier actor of the described type, if close enough."""
+    if not lex.anaphora and not lex.pronouns:
+        return found
+    sent_of = _sentence_index(doc)
+    longest = max((len(k) for k in lex.anaphora), default=1)
+    out = list(found)
+    i = 0
+    while i < len(doc):
+        hit_len, typ = 0, None
+        for size in range(min(longest, len(doc) - i), 0, -1):
+            typ = lex.anaphora.get(tuple(t.lower_ for t in doc[i : i + size]))
+            if typ:
+                hit_len = size
+                break
+        if not typ and doc[i].lower_ in lex.pronouns and doc[i].pos_ == "PRON":
+            typ, hit_len = lex.pronouns[doc[i].lower_], 1
+        if typ and _covering(out, i, i + hit_len) is None:
+            ante = _antecedent(out, i, typ, sent_of, lex.anaphora_window)
+            if ante is not None:
+                rule = "pronoun" if hit_len == 1 and doc[i].pos_ == "PRON" else "anaphora"
+                out.append(Found(i, i + hit_len, ante.type, ante.actor_id, ante.name, rule,
+                                 ante.part_of, ante.kb_ids))
+        i += max(hit_len, 1)
+    return out
+
+
+def _antecedent(
+    found: list[Found], i: int, typ: str, sent_of: list[int], window: int
+) -> Found | None:
+    best: Found | None = None
+    for f in found:
+        if f.end > i or f.type != typ or f.rule in ("pronoun", "anaphora"):
+            continue
+        if sent_of[i] - sent_of[f.start] > window:
+            continue
+        if best is None or f.start > best.start:
+            best = f
+    return best

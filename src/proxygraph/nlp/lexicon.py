@@ -1,0 +1,64 @@
+"""Typed access to the word lists under data/lexicon (organs, descriptors, anaphora)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from proxygraph.errors import InvalidKB
+from proxygraph.kb.loader import KnowledgeBase
+
+
+def _words(raw: Any, where: str) -> list[str]:
+    if not isinstance(raw, list) or not all(isinstance(w, str) for w in raw):
+        raise InvalidKB(f"lexicon {where}: expected a list of strings")
+    return [w.lower() for w in raw]
+
+
+@dataclass
+class Lexicon:
+    """Organ phrases, type descriptors and anaphora phrases, lower-cased."""
+
+    organ_phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
+    organ_labels: dict[str, str] = field(default_factory=dict)
+    speaks_for_state: set[str] = field(default_factory=set)
+    type_words: dict[str, set[str]] = field(default_factory=dict)
+    default_org_type: str = "POLITICAL_ORG"
+    anaphora: dict[tuple[str, ...], str] = field(default_factory=dict)
+    pronouns: dict[str, str] = field(default_factory=dict)
+    anaphora_window: int = 3
+    titles: set[str] = field(default_factory=set)
+    person_verbs: set[str] = field(default_factory=set)
+    place_nouns: set[str] = field(default_factory=set)
+    never_names: set[str] = field(default_factory=set)
+
+    @property
+    def max_organ_len(self) -> int:
+        return max((len(k) for k in self.organ_phrases), default=0)
+
+
+def build_lexicon(kb: KnowledgeBase) -> Lexicon:
+    """Read the lexicon files the KB loaded into a Lexicon."""
+    lex = Lexicon()
+    organs = kb.lexicon.get("organs", {})
+    for organ, spec in (organs.get("organs") or {}).items():
+        lex.organ_labels[organ] = str(spec.get("label", organ))
+        for phrase in _words(spec.get("phrases", []), f"organs.{organ}.phrases"):
+            lex.organ_phrases[tuple(phrase.split())] = organ
+    lex.speaks_for_state = set(_words(organs.get("speaks_for_state", []), "organs.speaks_for_state"))
+    desc = kb.lexicon.get("descriptors", {})
+    for typ, spec in (desc.get("types") or {}).items():
+        lex.type_words[typ] = set(_words(spec.get("words", []), f"descriptors.{typ}"))
+    lex.default_org_type = str(desc.get("default_org_type", lex.default_org_type))
+    ana = kb.lexicon.get("anaphora", {})
+    lex.anaphora_window = int(ana.get("window", 3))
+    for typ, phrases in (ana.get("descriptions") or {}).items():
+        for phrase in _words(phrases, f"anaphora.descriptions.{typ}"):
+            lex.anaphora[tuple(phrase.split())] = typ
+    for typ, words in (ana.get("pronouns") or {}).items():
+        for word in _words(words, f"anaphora.pronouns.{typ}"):
+            lex.pronouns[word] = typ
+    names = kb.lexicon.get("names", {})
+    for key in ("titles", "person_verbs", "place_nouns", "never_names"):
+        setattr(lex, key, set(_words(names.get(key, []), f"names.{key}")))
+    return lex

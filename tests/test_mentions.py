@@ -1,0 +1,94 @@
+"""The mention rules, one mechanism per test, on hand-written sentences and a tiny KB."""
+
+from __future__ import annotations
+
+
+def surfaces(found, name):
+    return [s for s, _t, n, _r in found if n == name]
+
+
+def test_kb_alias_and_acronym_link_to_one_actor(find):
+    found = find("ISKP claimed the attack. The Islamic State Khorasan Province is active.")
+    assert surfaces(found, "Islamic State Khorasan Province") == [
+        "ISKP", "Islamic State Khorasan Province"]
+
+
+def test_acronyms_are_case_sensitive(find):
+    found = find("They told isi officers nothing.")
+    assert surfaces(found, "Inter-Services Intelligence") == []
+
+
+def test_demonym_organ_phrase_becomes_the_states_agency(find):
+    found = find("Pakistani intelligence agencies protect him.")
+    assert ("Pakistani intelligence agencies", "STATE_AGENCY", "Inter-Services Intelligence",
+            "organ-phrase") in found
+
+
+def test_organ_without_kb_agency_gets_a_synthetic_actor(find):
+    found = find("Tajik intelligence officials met the delegation.")
+    assert found[0][:3] == ("Tajik intelligence officials", "STATE_AGENCY", "Tajik intelligence")
+
+
+def test_coordinated_demonyms_give_two_agencies(find):
+    found = find("Joint meetings between Pakistani and Tajik intelligence agencies were held.")
+    names = [n for _s, _t, n, _r in found]
+    assert names[:2] == ["Inter-Services Intelligence", "Tajik intelligence"]
+    assert found[0][0] == "Pakistani"
+
+
+def test_organ_of_states_coordination(find):
+    found = find("A meeting between the intelligence agencies of Tajikistan and Pakistan ended.")
+    assert [(s, n) for s, _t, n, _r in found] == [
+        ("Tajikistan", "Tajik intelligence"), ("Pakistan", "Inter-Services Intelligence")]
+
+
+def test_government_organ_resolves_to_who_governs_on_the_date(find):
+    after = find("The Afghan government rejected the claim.", on="2023-05-01")
+    before = find("The Afghan government rejected the claim.", on="2019-05-01")
+    assert after[0][2] == "Taliban"
+    assert before[0][2] == "Islamic Republic of Afghanistan"
+
+
+def test_country_after_locative_preposition_is_a_place(find):
+    found = find("Pakistan moved fighters to Tajikistan.")
+    assert found[0][:2] == ("Pakistan", "STATE")
+    assert found[1][:2] == ("Tajikistan", "LOCATION")
+
+
+def test_capital_metonym_stands_for_the_state(find):
+    found = find("Islamabad rejected the accusation.")
+    assert found[0][1:3] == ("STATE", "Pakistan")
+
+
+def test_acronym_defined_in_parentheses_links_later_uses(find):
+    found = find("The Free Hill Brigade (FHB) attacked a convoy. Later the FHB withdrew.")
+    fhb = [f for f in found if f[0] == "FHB"]
+    assert len(fhb) == 2
+    assert all(n == "Free Hill Brigade" and t == "ARMED_GROUP" for _s, t, n, _r in fhb)
+
+
+def test_title_marks_an_unknown_name_as_person_and_repeats_link(find):
+    found = find("ISKP's governor for Kunar province Ayoub Zareen attended. "
+                 "Ayoub Zareen, originally from Asmaar, now lives in Bajaur.")
+    people = [f for f in found if f[1] == "PERSON"]
+    assert [s for s, *_ in people] == ["Ayoub Zareen", "Ayoub Zareen"]
+
+
+def test_place_apposition_and_suffix(find):
+    found = find("He lives in Miskeeni Salarzo, a village in Pakistan's Bajaur agency.")
+    places = {s: n for s, t, n, _r in found if t == "LOCATION"}
+    assert places["Miskeeni Salarzo"] == "Miskeeni Salarzo"
+    assert places["Bajaur agency"] == "Bajaur"
+
+
+def test_short_name_and_pronoun_refer_back(find):
+    found = find("Taliban spokesman Zabihullah Mujahid spoke on Monday. "
+                 "Mujahid said he had no doubt.")
+    assert ("Mujahid", "PERSON", "Zabihullah Mujahid", "short-name") in found
+    assert ("he", "PERSON", "Zabihullah Mujahid", "pronoun") in found
+
+
+def test_definite_description_refers_to_last_armed_group(find):
+    found = find("ISKP claimed the bombing. The group said more would follow.")
+    assert ("group", "ARMED_GROUP", "Islamic State Khorasan Province", "anaphora") in [
+        (s.split()[-1], t, n, r) for s, t, n, r in found]
