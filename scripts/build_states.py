@@ -83,7 +83,7 @@ SZ|Eswatini|Swazi;Liswati|Mbabane;Lobamba|Swaziland;Kingdom of Eswatini|Q1050
 ET|Ethiopia|Ethiopian|Addis Ababa|Federal Democratic Republic of Ethiopia|Q115
 FJ|Fiji|Fijian|Suva|Republic of Fiji|Q712
 FI|Finland|Finnish;Finn|Helsinki|Republic of Finland|Q33
-FR|France|French|Paris;Élysée Palace;Elysee Palace;the Élysée;the Elysee;Quai d'Orsay|French Republic|Q142
+FR|France|French|Paris;Élysée Palace;Elysee Palace;the Élysée;the Elysee|French Republic|Q142
 GA|Gabon|Gabonese|Libreville|Gabonese Republic|Q1000
 GM|Gambia|Gambian|Banjul|The Gambia;Republic of The Gambia|Q1005
 GE|Georgia|Georgian|Tbilisi||Q230

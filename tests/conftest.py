@@ -21,7 +21,7 @@ def nlp():
 def mini_kb():
     from proxygraph.kb.loader import load_kb
 
-    return load_kb([MINI_KB])
+    return load_kb([MINI_KB], builtin=False)
 
 
 @pytest.fixture(scope="session")
@@ -38,7 +38,9 @@ def find(nlp, finder):
 
     def run(text: str, on: str | None = None) -> list[tuple[str, str, str, str]]:
         doc = nlp(text)
-        return [(doc[f.start : f.end].text, f.type, f.name, f.rule)
-                for f in finder.find(doc, parse_date(on))]
+        return [
+            (doc[f.start : f.end].text, f.type, f.name, f.rule)
+            for f in finder.find(doc, parse_date(on))
+        ]
 
     return run

@@ -320,3 +320,32 @@ def test_example_corpus_reads_cleanly() -> None:
         assert 100 <= len(doc.text.split()) <= 260, doc.origin
     suffixes = {Path(d.origin.split("#")[0].rsplit(":", 1)[0]).suffix for d in found}
     assert suffixes == {".txt", ".html", ".jsonl", ".xml"}
+
+
+def test_stdin_json_without_source_is_stdin() -> None:
+    [doc] = docs("-", stdin=io.BytesIO(b'{"text": "x y"}'))
+    assert (doc.source, doc.origin) == ("stdin", "<stdin>")
+
+
+def test_jsonl_with_crlf_line_endings(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.jsonl"
+    path.write_bytes(b'{"text": "one"}\r\n{"text": "two\\r\\n"}\r\n')
+    assert [d.text for d in docs(path)] == ["one", "two\r\n"]
+
+
+def test_non_english_documents_are_still_yielded(tmp_path: Path) -> None:
+    path = tmp_path / "arabic.txt"
+    path.write_text("قالت مصادر أمنية إن الاستخبارات وفرت ملاذا آمنا لقادة التنظيم.", "utf-8")
+    [doc] = docs(path)
+    assert doc.text.startswith("قالت")
+
+
+def test_a_single_path_string_is_one_input() -> None:
+    [doc] = iter_documents(str(FIXTURES / "report.txt"))  # type: ignore[arg-type]
+    assert isinstance(doc, Document)
+
+
+def test_stdin_pretty_printed_object() -> None:
+    data = b'{\n  "id": "p1",\n  "text": "Pretty\\nprinted."\n}\n'
+    [doc] = docs("-", stdin=io.BytesIO(data))
+    assert (doc.doc_id, doc.text, doc.origin) == ("p1", "Pretty\nprinted.", "<stdin>")

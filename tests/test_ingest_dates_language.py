@@ -6,6 +6,8 @@ import datetime as dt
 import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from proxygraph.ingest.dates import normalise_date
 from proxygraph.ingest.language import non_english_reason
@@ -87,3 +89,10 @@ def test_non_english_reason_is_fast_on_long_text() -> None:
     start = time.perf_counter()
     assert non_english_reason(text) is None
     assert time.perf_counter() - start < 0.5
+
+
+@given(day=st.dates(min_value=dt.date(1000, 1, 1)))
+def test_every_iso_and_rfc_date_round_trips(day: dt.date) -> None:
+    assert normalise_date(day.isoformat()) == day.isoformat()
+    assert normalise_date(day.strftime("%d %B %Y")) == day.isoformat()
+    assert normalise_date(day.strftime("%a, %d %b %Y 10:00:00 GMT")) == day.isoformat()

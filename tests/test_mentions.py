@@ -10,7 +10,9 @@ def surfaces(found, name):
 def test_kb_alias_and_acronym_link_to_one_actor(find):
     found = find("ISKP claimed the attack. The Islamic State Khorasan Province is active.")
     assert surfaces(found, "Islamic State Khorasan Province") == [
-        "ISKP", "Islamic State Khorasan Province"]
+        "ISKP",
+        "Islamic State Khorasan Province",
+    ]
 
 
 def test_acronyms_are_case_sensitive(find):
@@ -20,8 +22,12 @@ def test_acronyms_are_case_sensitive(find):
 
 def test_demonym_organ_phrase_becomes_the_states_agency(find):
     found = find("Pakistani intelligence agencies protect him.")
-    assert ("Pakistani intelligence agencies", "STATE_AGENCY", "Inter-Services Intelligence",
-            "organ-phrase") in found
+    assert (
+        "Pakistani intelligence agencies",
+        "STATE_AGENCY",
+        "Inter-Services Intelligence",
+        "organ-phrase",
+    ) in found
 
 
 def test_organ_without_kb_agency_gets_a_synthetic_actor(find):
@@ -39,7 +45,9 @@ def test_coordinated_demonyms_give_two_agencies(find):
 def test_organ_of_states_coordination(find):
     found = find("A meeting between the intelligence agencies of Tajikistan and Pakistan ended.")
     assert [(s, n) for s, _t, n, _r in found] == [
-        ("Tajikistan", "Tajik intelligence"), ("Pakistan", "Inter-Services Intelligence")]
+        ("Tajikistan", "Tajik intelligence"),
+        ("Pakistan", "Inter-Services Intelligence"),
+    ]
 
 
 def test_government_organ_resolves_to_who_governs_on_the_date(find):
@@ -68,8 +76,10 @@ def test_acronym_defined_in_parentheses_links_later_uses(find):
 
 
 def test_title_marks_an_unknown_name_as_person_and_repeats_link(find):
-    found = find("ISKP's governor for Kunar province Ayoub Zareen attended. "
-                 "Ayoub Zareen, originally from Asmaar, now lives in Bajaur.")
+    found = find(
+        "ISKP's governor for Kunar province Ayoub Zareen attended. "
+        "Ayoub Zareen, originally from Asmaar, now lives in Bajaur."
+    )
     people = [f for f in found if f[1] == "PERSON"]
     assert [s for s, *_ in people] == ["Ayoub Zareen", "Ayoub Zareen"]
 
@@ -82,8 +92,9 @@ def test_place_apposition_and_suffix(find):
 
 
 def test_short_name_and_pronoun_refer_back(find):
-    found = find("Taliban spokesman Zabihullah Mujahid spoke on Monday. "
-                 "Mujahid said he had no doubt.")
+    found = find(
+        "Taliban spokesman Zabihullah Mujahid spoke on Monday. Mujahid said he had no doubt."
+    )
     assert ("Mujahid", "PERSON", "Zabihullah Mujahid", "short-name") in found
     assert ("he", "PERSON", "Zabihullah Mujahid", "pronoun") in found
 
@@ -91,4 +102,5 @@ def test_short_name_and_pronoun_refer_back(find):
 def test_definite_description_refers_to_last_armed_group(find):
     found = find("ISKP claimed the bombing. The group said more would follow.")
     assert ("group", "ARMED_GROUP", "Islamic State Khorasan Province", "anaphora") in [
-        (s.split()[-1], t, n, r) for s, t, n, r in found]
+        (s.split()[-1], t, n, r) for s, t, n, r in found
+    ]

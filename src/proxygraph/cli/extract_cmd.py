@@ -19,7 +19,9 @@ class _Counter:
     failed = 0
 
 
-def readable_documents(paths: Iterable[str], counter: _Counter, max_bytes: int) -> Iterator[Document]:
+def readable_documents(
+    paths: Iterable[str], counter: _Counter, max_bytes: int
+) -> Iterator[Document]:
     """Documents that could be read; every failure is reported in one line and counted."""
     for item in iter_documents(list(paths), max_bytes=max_bytes):
         if isinstance(item, InvalidInput):
@@ -36,16 +38,37 @@ def readable_documents(paths: Iterable[str], counter: _Counter, max_bytes: int) 
 
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
-              help="Write here instead of stdout.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl",
-              show_default=True, help="jsonl: proxygraph.doc/1 records; table: for reading.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Write here instead of stdout.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: proxygraph.doc/1 records; table: for reading.",
+)
 @kb_option
 @click.option("--emit-text", is_flag=True, help="Add the analysed text to each record.")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Processes to use; each loads the pipeline once. Output is identical.")
-@click.option("--max-bytes", type=click.IntRange(1), default=20_000_000, show_default=True,
-              help="Largest input file read.")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes to use; each loads the pipeline once. Output is identical.",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(1),
+    default=20_000_000,
+    show_default=True,
+    help="Largest input file read.",
+)
 @click.option("--model", default=None, help="spaCy pipeline to use (default en_core_web_sm).")
 def extract_command(
     paths: tuple[str, ...],
@@ -84,8 +107,9 @@ def extract_command(
 
     extractor = Extractor(kb_dirs=kb_dirs, model=model)
     try:
-        for record in progress(extractor.extract_many(documents(), workers=workers),
-                               desc="extract"):
+        for record in progress(
+            extractor.extract_many(documents(), workers=workers), desc="extract"
+        ):
             if emit_text:
                 record["text"] = texts.pop(record["doc_id"], None)
             _write(output, record, fmt)

@@ -58,7 +58,8 @@ def kb_show(name: str, kb_dirs: tuple[str, ...]) -> None:
     kb = load_kb(kb_dirs)
     wanted = name.lower()
     hits = [
-        a for a in kb.actors.values()
+        a
+        for a in kb.actors.values()
         if wanted in {a.id, a.name.lower(), *(x.lower() for x in a.aliases + a.metonyms)}
     ]
     if not hits:

@@ -13,7 +13,9 @@ def _claim_line(claim: dict[str, Any]) -> str:
         if value:
             attrs.append(f"{key}={','.join(value) if isinstance(value, list) else value}")
     who = claim["claimant"]["name"] or "?"
-    return f"  {src} -[{claim['relation']}]-> {tgt}  ({'; '.join(attrs)}; by {who}) [{claim['rule']}]"
+    return (
+        f"  {src} -[{claim['relation']}]-> {tgt}  ({'; '.join(attrs)}; by {who}) [{claim['rule']}]"
+    )
 
 
 def render_record(record: dict[str, Any]) -> str:

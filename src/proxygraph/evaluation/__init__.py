@@ -1,9 +1,9 @@
 """Scorers behind `proxygraph eval`: claims against gold JSONL, mentions/relations against re3d.
 
-    from proxygraph.evaluation import evaluate_gold, evaluate_re3d
-    report = evaluate_gold("my-gold.jsonl")          # runs the Extractor
-    report.overall.f1, report.per_relation["SUPPORTS"].recall
-    report = evaluate_gold("gold.jsonl", predictions="out.jsonl")   # score a saved run
+from proxygraph.evaluation import evaluate_gold, evaluate_re3d
+report = evaluate_gold("my-gold.jsonl")          # runs the Extractor
+report.overall.f1, report.per_relation["SUPPORTS"].recall
+report = evaluate_gold("gold.jsonl", predictions="out.jsonl")   # score a saved run
 """
 
 from __future__ import annotations
@@ -24,9 +24,23 @@ from proxygraph.evaluation.re3d import (
 from proxygraph.evaluation.runner import run_extraction
 
 __all__ = [
-    "PRF", "Accuracy", "ClaimError", "ClaimsReport", "GoldDoc", "Re3dDoc", "Re3dReport",
-    "evaluate_gold", "evaluate_re3d", "load_gold", "load_re3d", "iter_records",
-    "records_by_id", "run_extraction", "score_claims", "score_re3d", "spacy_baseline_records",
+    "PRF",
+    "Accuracy",
+    "ClaimError",
+    "ClaimsReport",
+    "GoldDoc",
+    "Re3dDoc",
+    "Re3dReport",
+    "evaluate_gold",
+    "evaluate_re3d",
+    "load_gold",
+    "load_re3d",
+    "iter_records",
+    "records_by_id",
+    "run_extraction",
+    "score_claims",
+    "score_re3d",
+    "spacy_baseline_records",
 ]
 
 
@@ -45,8 +59,12 @@ def evaluate_gold(
     else:
         from proxygraph.extractor import Extractor
 
-        records = run_extraction(Extractor(kb_dirs=kb_dirs), [d.to_document() for d in gold],
-                                 workers=workers, progress=progress)
+        records = run_extraction(
+            Extractor(kb_dirs=kb_dirs),
+            [d.to_document() for d in gold],
+            workers=workers,
+            progress=progress,
+        )
     return score_claims(gold, records)
 
 
@@ -73,6 +91,10 @@ def evaluate_re3d(
     else:
         from proxygraph.extractor import Extractor
 
-        records = run_extraction(Extractor(kb_dirs=kb_dirs), [d.to_document() for d in docs],
-                                 workers=workers, progress=progress)
+        records = run_extraction(
+            Extractor(kb_dirs=kb_dirs),
+            [d.to_document() for d in docs],
+            workers=workers,
+            progress=progress,
+        )
     return score_re3d(docs, records, datasets)

@@ -36,8 +36,12 @@ class ClaimError:
 
     def to_dict(self) -> dict[str, Any]:
         out = {
-            "kind": self.kind, "doc_id": self.doc_id, "source": self.source,
-            "relation": self.relation, "target": self.target, "polarity": self.polarity,
+            "kind": self.kind,
+            "doc_id": self.doc_id,
+            "source": self.source,
+            "relation": self.relation,
+            "target": self.target,
+            "polarity": self.polarity,
             "evidence": self.evidence,
         }
         if self.detail:
@@ -123,10 +127,16 @@ def _preds(record: Mapping[str, Any]) -> list[_Pred]:
     for i, c in enumerate(record.get("claims") or []):
         if not isinstance(c, dict):
             continue
-        out.append(_Pred(raw=c, relation=str(c.get("relation") or ""),
-                         polarity=str(c.get("polarity") or "affirmed"),
-                         src=_endpoint(c.get("source")), tgt=_endpoint(c.get("target")),
-                         order=i))
+        out.append(
+            _Pred(
+                raw=c,
+                relation=str(c.get("relation") or ""),
+                polarity=str(c.get("polarity") or "affirmed"),
+                src=_endpoint(c.get("source")),
+                tgt=_endpoint(c.get("target")),
+                order=i,
+            )
+        )
     return out
 
 
@@ -181,8 +191,11 @@ def _attribute_checks(
     """Per attribute: (correct against any gold claim of the key, predicted, gold) strings."""
     out: dict[str, tuple[bool, str, str]] = {}
     p_mod = str(pred.raw.get("modality") or "")
-    out["modality"] = (any(g.modality == p_mod for g in golds), p_mod,
-                       "|".join(sorted({g.modality for g in golds})))
+    out["modality"] = (
+        any(g.modality == p_mod for g in golds),
+        p_mod,
+        "|".join(sorted({g.modality for g in golds})),
+    )
     name, mention = _claimant(pred.raw)
     out["claimant"] = (
         any(_claimant_ok(pred, g, doc, record) for g in golds),
@@ -228,17 +241,27 @@ def score_doc(doc: GoldDoc, record: Mapping[str, Any] | None, report: ClaimsRepo
         counter = report.relation(key[1])
         if key not in assigned:
             counter.fn += 1
-            report.errors.append(ClaimError("miss", doc.id, key[0], key[1], key[2], key[3],
-                                            claims[0].evidence))
+            report.errors.append(
+                ClaimError("miss", doc.id, key[0], key[1], key[2], key[3], claims[0].evidence)
+            )
             continue
         counter.tp += 1
         _, best = max(assigned[key], key=lambda sp: (sp[0], sp[1].confidence, -sp[1].order))
         for attr, (ok, pv, gv) in _attribute_checks(best, claims, doc, record).items():
             report.attributes[attr].count(ok)
             if not ok:
-                report.errors.append(ClaimError(
-                    "attribute", doc.id, key[0], key[1], key[2], key[3], best.evidence,
-                    f"{attr}: predicted {pv}, gold {gv}"))
+                report.errors.append(
+                    ClaimError(
+                        "attribute",
+                        doc.id,
+                        key[0],
+                        key[1],
+                        key[2],
+                        key[3],
+                        best.evidence,
+                        f"{attr}: predicted {pv}, gold {gv}",
+                    )
+                )
 
     seen_fp: set[tuple[str, str, str, str]] = set()
     for p in preds:
@@ -247,8 +270,17 @@ def score_doc(doc: GoldDoc, record: Mapping[str, Any] | None, report: ClaimsRepo
             continue
         seen_fp.add(ukey)
         report.relation(p.relation).fp += 1
-        report.errors.append(ClaimError("false_positive", doc.id, p.label_src, p.relation,
-                                        p.label_tgt, p.polarity, p.evidence))
+        report.errors.append(
+            ClaimError(
+                "false_positive",
+                doc.id,
+                p.label_src,
+                p.relation,
+                p.label_tgt,
+                p.polarity,
+                p.evidence,
+            )
+        )
 
 
 def score_claims(

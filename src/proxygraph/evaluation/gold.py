@@ -12,17 +12,43 @@ from proxygraph.errors import InvalidGold
 from proxygraph.records import Document
 
 RELATIONS: frozenset[str] = frozenset(
-    {"SUPPORTS", "COOPERATES_WITH", "MEETS_WITH", "FIGHTS", "OPPOSES",
-     "MEMBER_OF", "LEADS", "LOCATED_IN", "SAME_AS"}
+    {
+        "SUPPORTS",
+        "COOPERATES_WITH",
+        "MEETS_WITH",
+        "FIGHTS",
+        "OPPOSES",
+        "MEMBER_OF",
+        "LEADS",
+        "LOCATED_IN",
+        "SAME_AS",
+    }
 )
 SYMMETRIC: frozenset[str] = frozenset({"COOPERATES_WITH", "MEETS_WITH", "FIGHTS", "SAME_AS"})
 ACTOR_TYPES: frozenset[str] = frozenset(
-    {"STATE", "STATE_AGENCY", "ARMED_GROUP", "POLITICAL_ORG", "INTERNATIONAL_ORG",
-     "PERSON", "LOCATION"}
+    {
+        "STATE",
+        "STATE_AGENCY",
+        "ARMED_GROUP",
+        "POLITICAL_ORG",
+        "INTERNATIONAL_ORG",
+        "PERSON",
+        "LOCATION",
+    }
 )
 SUPPORT_TYPES: frozenset[str] = frozenset(
-    {"safe_haven", "funding", "weapons", "training", "intelligence", "logistics", "troops",
-     "protection", "political", "unspecified"}
+    {
+        "safe_haven",
+        "funding",
+        "weapons",
+        "training",
+        "intelligence",
+        "logistics",
+        "troops",
+        "protection",
+        "political",
+        "unspecified",
+    }
 )
 POLARITIES: frozenset[str] = frozenset({"affirmed", "denied"})
 MODALITIES: frozenset[str] = frozenset(
@@ -93,8 +119,9 @@ class GoldDoc:
 
     def to_document(self) -> Document:
         """The Document the extractor reads for this gold entry."""
-        return Document(doc_id=self.id, text=self.text, source=self.outlet, date=self.date,
-                        origin=self.origin)
+        return Document(
+            doc_id=self.id, text=self.text, source=self.outlet, date=self.date, origin=self.origin
+        )
 
 
 def _str(value: Any, where: str, key: str, *, optional: bool = False) -> str | None:
@@ -112,8 +139,9 @@ def _parse_actor(raw: Any, where: str, text: str) -> GoldActor:
     assert name is not None
     atype = raw.get("type")
     if atype not in ACTOR_TYPES:
-        raise InvalidGold(f"{where}: actor {name!r} has type {atype!r}, "
-                          f"want one of {sorted(ACTOR_TYPES)}")
+        raise InvalidGold(
+            f"{where}: actor {name!r} has type {atype!r}, want one of {sorted(ACTOR_TYPES)}"
+        )
     mentions = raw.get("mentions", [])
     if not isinstance(mentions, list) or not all(isinstance(m, str) for m in mentions):
         raise InvalidGold(f"{where}: actor {name!r}: `mentions` must be a list of strings")
@@ -148,18 +176,27 @@ def _parse_claim(raw: Any, where: str, names: set[str], mentions: set[str]) -> G
     support = raw.get("support_type")
     if rel == "SUPPORTS":
         if not isinstance(support, list) or not support or not set(support) <= SUPPORT_TYPES:
-            raise InvalidGold(f"{where}: SUPPORTS needs `support_type`, a non-empty list from "
-                              f"{sorted(SUPPORT_TYPES)}; got {support!r}")
+            raise InvalidGold(
+                f"{where}: SUPPORTS needs `support_type`, a non-empty list from "
+                f"{sorted(SUPPORT_TYPES)}; got {support!r}"
+            )
     elif support:
         raise InvalidGold(f"{where}: `support_type` is only allowed on SUPPORTS")
     evidence = raw.get("evidence", "")
     if not isinstance(evidence, str):
         raise InvalidGold(f"{where}: `evidence` must be a string")
     return GoldClaim(
-        source=src, relation=rel, target=tgt, polarity=polarity, modality=modality,
-        claimant=claimant, evidence=evidence,
+        source=src,
+        relation=rel,
+        target=tgt,
+        polarity=polarity,
+        modality=modality,
+        claimant=claimant,
+        evidence=evidence,
         support_type=tuple(support) if rel == "SUPPORTS" else None,
-        kind=raw.get("kind"), role=raw.get("role"), time=raw.get("time"),
+        kind=raw.get("kind"),
+        role=raw.get("role"),
+        time=raw.get("time"),
     )
 
 
@@ -187,8 +224,9 @@ def parse_gold_line(line: str, where: str) -> GoldDoc:
     claims = tuple(
         _parse_claim(c, f"{where}: claim {i}", names, mentions) for i, c in enumerate(claims_raw)
     )
-    return GoldDoc(id=doc_id, text=text, outlet=outlet, date=date, actors=actors, claims=claims,
-                   origin=where)
+    return GoldDoc(
+        id=doc_id, text=text, outlet=outlet, date=date, actors=actors, claims=claims, origin=where
+    )
 
 
 def load_gold(path: Path | str) -> list[GoldDoc]:

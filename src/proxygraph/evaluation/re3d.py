@@ -68,8 +68,13 @@ class Re3dDoc:
 
     def to_document(self) -> Document:
         """The Document the extractor reads for this entry."""
-        return Document(doc_id=self.doc_id, text=self.text, source=self.source,
-                        title=self.title or None, origin=f"{self.dataset}:{self.doc_id}")
+        return Document(
+            doc_id=self.doc_id,
+            text=self.text,
+            source=self.source,
+            title=self.title or None,
+            origin=f"{self.dataset}:{self.doc_id}",
+        )
 
 
 @dataclass
@@ -78,9 +83,7 @@ class Re3dReport:
 
     documents: int = 0
     datasets: list[str] = field(default_factory=list)
-    mention_types: dict[str, PRF] = field(
-        default_factory=lambda: {t: PRF() for t in MENTION_TYPES}
-    )
+    mention_types: dict[str, PRF] = field(default_factory=lambda: {t: PRF() for t in MENTION_TYPES})
     mentions_untyped: PRF = field(default_factory=PRF)
     relation_types: dict[str, PRF] = field(
         default_factory=lambda: {r: PRF() for r in RELATION_MAP.values()}
@@ -175,10 +178,13 @@ def load_dataset(folder: Path | str) -> list[Re3dDoc]:
     for i, obj in enumerate(_read_objects(folder / "documents.json"), 1):
         where = f"{folder / 'documents.json'}: object {i}"
         doc_id = _field(obj, "_id", str, where)
-        docs[doc_id] = Re3dDoc(doc_id=doc_id, dataset=folder.name,
-                               title=str(obj.get("title") or ""),
-                               text=_field(obj, "text", str, where),
-                               source=str(obj.get("sourceName") or folder.name))
+        docs[doc_id] = Re3dDoc(
+            doc_id=doc_id,
+            dataset=folder.name,
+            title=str(obj.get("title") or ""),
+            text=_field(obj, "text", str, where),
+            source=str(obj.get("sourceName") or folder.name),
+        )
     for i, obj in enumerate(_read_objects(folder / "entities.json"), 1):
         where = f"{folder / 'entities.json'}: object {i}"
         if obj.get("type") not in MENTION_TYPES or _conf(obj, where) < MIN_CONFIDENCE:
@@ -228,8 +234,12 @@ def _overlap(a: Span, b: Span) -> int:
 def match_one_to_one(pred: Sequence[Span], gold: Sequence[Span]) -> int:
     """How many pairs a greedy one-to-one matching of overlapping spans finds (largest first)."""
     pairs = sorted(
-        ((_overlap(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold)
-         if _overlap(p, g) > 0),
+        (
+            (_overlap(p, g), i, j)
+            for i, p in enumerate(pred)
+            for j, g in enumerate(gold)
+            if _overlap(p, g) > 0
+        ),
         key=lambda x: (-x[0], x[1], x[2]),
     )
     used_p: set[int] = set()
@@ -275,8 +285,9 @@ def _pred_relations(record: Mapping[str, Any]) -> list[tuple[str, Span | None, S
     return out
 
 
-def _match_relations(pred: list[tuple[str, Span | None, Span | None]],
-                     gold: list[Re3dRelation]) -> int:
+def _match_relations(
+    pred: list[tuple[str, Span | None, Span | None]], gold: list[Re3dRelation]
+) -> int:
     used: set[int] = set()
     hits = 0
     for rel, p1, p2 in pred:
@@ -316,12 +327,16 @@ def score_re3d_doc(doc: Re3dDoc, record: Mapping[str, Any] | None, report: Re3dR
         p = [x for x in pred_r if x[0] == rel]
         g = [x for x in doc.relations if x.relation == rel]
         tp = _match_relations(p, g)
-        counter.tp, counter.fp, counter.fn = (counter.tp + tp, counter.fp + len(p) - tp,
-                                              counter.fn + len(g) - tp)
+        counter.tp, counter.fp, counter.fn = (
+            counter.tp + tp,
+            counter.fp + len(p) - tp,
+            counter.fn + len(g) - tp,
+        )
 
 
 def score_re3d(
-    docs: Iterable[Re3dDoc], records: Mapping[str, Mapping[str, Any]],
+    docs: Iterable[Re3dDoc],
+    records: Mapping[str, Mapping[str, Any]],
     datasets: Sequence[str] = (),
 ) -> Re3dReport:
     """Score doc/1 records (by doc_id) against re3d documents."""
@@ -353,9 +368,14 @@ def spacy_baseline_records(
     out: dict[str, dict[str, Any]] = {}
     for doc, sdoc in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
         mentions = [
-            {"start": ent.start_char, "end": ent.end_char, "text": ent.text,
-             "type": mapping[ent.label_]}
-            for ent in sdoc.ents if ent.label_ in mapping
+            {
+                "start": ent.start_char,
+                "end": ent.end_char,
+                "text": ent.text,
+                "type": mapping[ent.label_],
+            }
+            for ent in sdoc.ents
+            if ent.label_ in mapping
         ]
         out[doc.doc_id] = {"doc_id": doc.doc_id, "mentions": mentions, "claims": []}
     return out

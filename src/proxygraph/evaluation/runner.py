@@ -33,8 +33,15 @@ def run_extraction(
     """
     out: dict[str, dict[str, Any]] = {}
     records = extractor.extract_many(docs, workers=workers)
-    bar = tqdm(records, total=len(docs), desc=desc, unit="doc", file=sys.stderr,
-               disable=not progress, leave=False)
+    bar = tqdm(
+        records,
+        total=len(docs),
+        desc=desc,
+        unit="doc",
+        file=sys.stderr,
+        disable=not progress,
+        leave=False,
+    )
     for rec in bar:
         out[rec["doc_id"]] = rec
     return out

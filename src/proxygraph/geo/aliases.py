@@ -17,8 +17,18 @@ FEATURES = frozenset(
     {"country", "province", "district", "city", "town", "village", "region", "valley"}
 )
 _PLACE_KEYS = frozenset(
-    {"name", "aliases", "feature", "country", "parent", "lat", "lon", "wikidata", "geonames",
-     "note"}
+    {
+        "name",
+        "aliases",
+        "feature",
+        "country",
+        "parent",
+        "lat",
+        "lon",
+        "wikidata",
+        "geonames",
+        "note",
+    }
 )
 _COUNTRY_KEYS = frozenset({"name", "aliases"})
 _TOP_KEYS = frozenset({"version", "countries", "places", "not_places"})

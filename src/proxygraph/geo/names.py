@@ -9,7 +9,7 @@ from unidecode import unidecode
 
 _APOSTROPHES = re.compile(r"[\u2018\u2019`'\u02bb\u02bc\u02bf\u02be]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_PLAIN = re.compile(r"[a-z0-9 ]*")
+_PLAIN = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 
 # Trailing words that name the kind of place, mapped to a feature hint.
 SUFFIX_HINTS: dict[str, str] = {
@@ -32,44 +32,87 @@ SUFFIX_HINTS: dict[str, str] = {
 
 # Adjectives that carve a part out of a place ("eastern Congo").
 DIRECTIONS = frozenset(
-    "eastern western northern southern central northeastern northwestern southeastern "
-    "southwestern north-eastern north-western south-eastern south-western".split()
+    [
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north-eastern",
+        "north-western",
+        "south-eastern",
+        "south-western",
+    ]
 )
 
 # Combining marks GeoNames uses for scholarly transliteration (macron, dot/line below),
 # dropped from display names: "Kunaṟ" -> "Kunar", "Āsmār" -> "Asmar".
 _TRANSLIT_MARKS = frozenset("\u0304\u0323\u0331\u032e\u0332\u0324")
+_AYN = str.maketrans({"\u2018": "", "\u02bb": "", "\u02bf": "", "\u02be": ""})
+
+
+_SPECIAL = str.maketrans(
+    {
+        "ı": "i",
+        "ø": "o",
+        "ß": "ss",
+        "đ": "d",
+        "ł": "l",
+        "æ": "ae",
+        "œ": "oe",
+        "þ": "th",
+        "ð": "d",
+        "ħ": "h",
+        "ŧ": "t",
+        "ŋ": "ng",
+        "ə": "a",
+        "\u2018": "",
+        "\u2019": "",
+        "\u02bb": "",
+        "\u02bc": "",
+        "\u02bf": "",
+        "\u02be": "",
+    }
+)
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+_NON_LATIN = re.compile(r"[^\x00-\u036f\u1e00-\u1eff\u2000-\u206f]")
 
 
 def fold(text: str) -> str:
     """The lookup key of a name: ASCII, lower case, punctuation to single spaces."""
     low = text.lower()
-    if low.isascii() and _PLAIN.fullmatch(low) and "  " not in low:
-        return low.strip()
-    if not low.isascii():
-        low = unidecode(low).lower()
+    if low.isascii():
+        if _PLAIN.fullmatch(low):
+            return low
+    else:
+        low = _COMBINING.sub("", unicodedata.normalize("NFKD", low.translate(_SPECIAL)))
+        if not low.isascii():
+            low = unidecode(low).lower()
     low = _APOSTROPHES.sub("", low)
     return _NON_ALNUM.sub(" ", low).strip()
 
 
 def is_latin(text: str) -> bool:
-    """True if every letter of text is Latin script (aliases in other scripts are skipped)."""
-    for ch in text:
-        o = ord(ch)
-        if o >= 0x250 and not 0x1E00 <= o <= 0x1EFF and ch.isalpha():
-            return False
-    return True
+    """True if text is in Latin script (aliases in other scripts are not indexed)."""
+    return text.isascii() or _NON_LATIN.search(text) is None
 
 
 def display_name(name: str) -> str:
     """The name with transliteration marks removed; real diacritics (é, ü, ş) kept."""
     if name.isascii():
         return name
-    decomposed = unicodedata.normalize("NFD", name)
-    if not any(ch in _TRANSLIT_MARKS for ch in decomposed):
-        return name
-    kept = "".join(ch for ch in decomposed if ch not in _TRANSLIT_MARKS)
-    return unicodedata.normalize("NFC", kept)
+    decomposed = unicodedata.normalize("NFD", name.translate(_AYN))
+    kept: list[str] = []
+    for ch in decomposed:
+        # a cedilla under h/t/d/z is Arabic transliteration (Ḩalab); under s/c it is spelling
+        if ch in _TRANSLIT_MARKS or (ch == "\u0327" and kept and kept[-1] in "hHtTdDzZ"):
+            continue
+        kept.append(ch)
+    return unicodedata.normalize("NFC", "".join(kept))
 
 
 def slug(text: str) -> str:

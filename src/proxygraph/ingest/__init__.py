@@ -50,6 +50,8 @@ def iter_documents(
     paths: files, directories (searched recursively, sorted, hidden entries skipped)
     or "-" for `stdin` (default sys.stdin.buffer). max_bytes: the largest input read.
     """
+    if isinstance(paths, str | os.PathLike):  # a lone path, not a sequence of them
+        paths = [paths]
     for path in paths:
         path = os.fspath(path)
         if path == STDIN:

@@ -22,8 +22,8 @@ _BINARY_MAGIC = (
     b"\xd0\xcf\x11\xe0",  # old MS Office
 )
 _UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-# Control characters that never occur in text files (tab, newlines, form feed are fine).
-_CONTROL = frozenset(chr(c) for c in range(32)) - frozenset("\t\n\r\f\v") | {"\x7f"}
+# C0 control characters, which text files hardly ever hold (tab, newlines, form feed are fine).
+_CONTROL = frozenset(chr(c) for c in range(32)) - frozenset("\t\n\r\f\v")
 _MAX_CONTROL_SHARE = 0.01
 
 

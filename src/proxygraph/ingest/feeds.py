@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from pathlib import PurePath
 from typing import Any
 
 from proxygraph.errors import InvalidInput
@@ -24,12 +23,12 @@ def looks_like_feed(text: str) -> bool:
     return bool(_FEED_ROOT.search(text[:_SNIFF_CHARS]))
 
 
-def feed_documents(text: str, where: str) -> Iterator[Document | InvalidInput]:
+def feed_documents(text: str, where: str, name: str) -> Iterator[Document | InvalidInput]:
     """Yield one Document per feed entry, or an InvalidInput per unreadable entry.
 
     Text is the entry's content (else its summary) with HTML stripped; title, link
     (as url) and published (else updated) date come from the entry; the source is
-    the feed's title, else the file name. doc_id is the entry id (guid), else a
+    the feed's title, else `name` (the file name). doc_id is the entry id (guid), else a
     content hash. The origin of entry n (from 1) is "FILE#n".
     """
     import feedparser  # only when a feed is seen
@@ -46,7 +45,7 @@ def feed_documents(text: str, where: str) -> Iterator[Document | InvalidInput]:
         else:
             yield InvalidInput(where, "feed has no entries")
         return
-    source = _clean(parsed.feed.get("title")) or PurePath(where).name
+    source = _clean(parsed.feed.get("title")) or name
     for number, entry in enumerate(parsed.entries, start=1):
         origin = f"{where}#{number}"
         body = _entry_text(entry)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-from pathlib import PurePath
 from typing import Any
 
 import lxml.html
@@ -27,19 +26,20 @@ _SKIP_TAGS = frozenset({
 })
 # fmt: on
 _PAGE_SKIP_TAGS = _SKIP_TAGS | {"nav"}
+_WHITESPACE = re.compile(r"\s+")
 _SPACES = re.compile(r"[ \t\f\v\r\u00a0]+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 log = logging.getLogger(__name__)
 
 
-def html_document(markup: str, where: str) -> Document:
+def html_document(markup: str, where: str, name: str) -> Document:
     """Build a Document from a whole HTML page.
 
     The main text comes from trafilatura (no network), with title, date, url and
     site name from its metadata; when it finds no main text, the visible text of
     the page (scripts, styles and navigation dropped) is used instead. The source
-    is the page's site name when it declares one, else the file name.
+    is the page's site name when it declares one, else `name` (the file name).
     """
     meta = _trafilatura(markup)
     text = (meta.get("text") or "").strip()
@@ -51,7 +51,7 @@ def html_document(markup: str, where: str) -> Document:
     return Document(
         doc_id=content_id(text),
         text=text,
-        source=meta.get("sitename") or PurePath(where).name,
+        source=meta.get("sitename") or name,
         date=normalise_date(meta.get("date")),
         url=meta.get("url"),
         title=title or None,
@@ -69,13 +69,14 @@ def _trafilatura(markup: str) -> dict[str, Any]:
             with_metadata=True,
             include_comments=False,
             include_tables=True,
-            as_dict=True,
             date_extraction_params={"original_date": True, "extensive_search": False},
         )
     except Exception as exc:  # trafilatura or its parsers can fail on odd markup
         log.debug("trafilatura failed: %s", exc)
         return {}
-    return result if isinstance(result, dict) else {}
+    if result is None:
+        return {}
+    return result if isinstance(result, dict) else result.as_dict()
 
 
 def page_text(markup: str) -> tuple[str, str | None]:
@@ -105,25 +106,27 @@ def element_text(root: lxml.html.HtmlElement, skip: frozenset[str] = _SKIP_TAGS)
     """Return the text under `root`, with a line break around each block element."""
     parts: list[str] = []
 
-    def walk(element: Any) -> None:
+    def add(text: str | None, keep_breaks: bool) -> None:
+        if text:
+            parts.append(text if keep_breaks else _WHITESPACE.sub(" ", text))
+
+    def walk(element: Any, in_pre: bool) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag in skip or not tag:  # comments and processing instructions have no str tag
-            if element.tail:
-                parts.append(element.tail)
+            add(element.tail, in_pre)
             return
         block = tag in _BLOCK_TAGS
         if block or tag == "br":
             parts.append("\n")
-        if element.text:
-            parts.append(element.text)
+        inner_pre = in_pre or tag == "pre"
+        add(element.text, inner_pre)
         for child in element:
-            walk(child)
+            walk(child, inner_pre)
         if block:
             parts.append("\n")
-        if element.tail:
-            parts.append(element.tail)
+        add(element.tail, in_pre)
 
-    walk(root)
+    walk(root, False)
     return _tidy("".join(parts))
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import PurePath
 from typing import Any
 
 from proxygraph.errors import InvalidInput
@@ -13,10 +12,11 @@ from proxygraph.ingest.dates import normalise_date
 from proxygraph.records import Document
 
 
-def jsonl_documents(text: str, where: str) -> Iterator[Document | InvalidInput]:
+def jsonl_documents(text: str, where: str, name: str) -> Iterator[Document | InvalidInput]:
     """Yield a Document per non-blank line, or an InvalidInput naming FILE:LINE.
 
-    Lines are split on "\\n" only, so U+2028 and friends inside strings are safe.
+    Lines are split on "\\n" only, so U+2028 and friends inside strings are safe. `name`
+    is the source of objects that have no "source" or "outlet".
     """
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -27,10 +27,10 @@ def jsonl_documents(text: str, where: str) -> Iterator[Document | InvalidInput]:
         except json.JSONDecodeError as exc:
             yield InvalidInput(origin, f"invalid JSON ({exc.msg} at column {exc.colno})")
             continue
-        yield _from_object(obj, origin, where)
+        yield _from_object(obj, origin, name)
 
 
-def json_documents(text: str, where: str) -> Iterator[Document | InvalidInput]:
+def json_documents(text: str, where: str, name: str) -> Iterator[Document | InvalidInput]:
     """Yield the Documents of a JSON object or list of objects (item n is "FILE#n").
 
     A .json file that turns out to hold JSON Lines is read as JSON Lines.
@@ -39,23 +39,23 @@ def json_documents(text: str, where: str) -> Iterator[Document | InvalidInput]:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" and text.lstrip().startswith("{"):
-            yield from jsonl_documents(text, where)
+            yield from jsonl_documents(text, where, name)
             return
         reason = f"invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
         yield InvalidInput(where, reason)
         return
     if isinstance(value, dict):
-        yield _from_object(value, where, where)
+        yield _from_object(value, where, name)
     elif isinstance(value, list):
         if not value:
             yield InvalidInput(where, "empty JSON list")
         for number, item in enumerate(value, start=1):
-            yield _from_object(item, f"{where}#{number}", where)
+            yield _from_object(item, f"{where}#{number}", name)
     else:
         yield InvalidInput(where, f"expected a JSON object or list, got {_kind(value)}")
 
 
-def _from_object(obj: Any, origin: str, where: str) -> Document | InvalidInput:
+def _from_object(obj: Any, origin: str, name: str) -> Document | InvalidInput:
     """Turn one decoded object into a Document, or say what is wrong with it."""
     if not isinstance(obj, dict):
         return InvalidInput(origin, f"expected a JSON object, got {_kind(obj)}")
@@ -74,7 +74,7 @@ def _from_object(obj: Any, origin: str, where: str) -> Document | InvalidInput:
     return Document(
         doc_id=str(doc_id),
         text=text,
-        source=_source(obj) or PurePath(where).name,
+        source=_source(obj) or name,
         date=normalise_date(obj.get("date")),
         url=_string(obj.get("url")),
         title=_string(obj.get("title")),

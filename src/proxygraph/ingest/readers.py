@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import PurePath
@@ -38,7 +39,7 @@ def sniff_kind(text: str) -> str:
     """Guess the kind of unnamed input (stdin, unknown suffix) from how it starts."""
     head = text.lstrip()[:2048]
     if head.startswith("{"):
-        return "jsonl"
+        return "json" if _is_one_json_value(text) else "jsonl"
     if head.startswith("["):
         return "json"
     if _HTML_START.match(head):
@@ -48,21 +49,34 @@ def sniff_kind(text: str) -> str:
     return "text"
 
 
+def _is_one_json_value(text: str) -> bool:
+    """True when the whole text is one JSON value (e.g. a pretty-printed object)."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError:
+        return False
+    return True
+
+
 def read_text(text: str, where: str, source: str, kind: str) -> Iterator[Document | InvalidInput]:
-    """Yield the documents of decoded input `text` read as `kind`."""
+    """Yield the documents of decoded input `text` read as `kind`.
+
+    where: the file (or "<stdin>") for origins and errors; source: the name used as
+    source when the input names none (the file name, or "stdin").
+    """
     if kind == "text":
         yield text_document(text, where, source)
     elif kind == "html":
         try:
-            yield html_document(text, where)
+            yield html_document(text, where, source)
         except InvalidInput as exc:
             yield exc
     elif kind == "json":
-        yield from json_documents(text, where)
+        yield from json_documents(text, where, source)
     elif kind == "jsonl":
-        yield from jsonl_documents(text, where)
+        yield from jsonl_documents(text, where, source)
     elif kind == "feed":
-        yield from feed_documents(text, where)
+        yield from feed_documents(text, where, source)
     else:
         raise ValueError(f"unknown input kind {kind!r}")
 

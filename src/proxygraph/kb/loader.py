@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,12 +34,10 @@ def _format_validation(path: Path, exc: ValidationError, raw: Any) -> str:
     loc = list(first["loc"])
     key = ".".join(str(p) for p in loc)
     if len(loc) >= 2 and loc[0] == "actors" and isinstance(loc[1], int):
-        try:
+        with contextlib.suppress(KeyError, IndexError, TypeError, AttributeError):
             key = f"actors[{loc[1]}] (id {raw['actors'][loc[1]].get('id')!r})." + ".".join(
                 str(p) for p in loc[2:]
             )
-        except (KeyError, IndexError, TypeError, AttributeError):
-            pass
     return f"{path}: {key}: {first['msg']}"
 
 
@@ -125,6 +124,8 @@ def load_kb(extra_dirs: Iterable[Path | str] = (), *, builtin: bool = True) -> K
 @lru_cache(maxsize=8)
 def _load(extra_dirs: tuple[str, ...], builtin: bool) -> KnowledgeBase:
     kb = KnowledgeBase()
+    if not builtin:  # the word lists always come from the package; only actors are left out
+        _load_lexicons(DATA_DIR, kb.lexicon)
     folders = (DATA_DIR,) if builtin else ()
     for folder in (*folders, *(Path(p) for p in extra_dirs)):
         if folder != DATA_DIR and not folder.is_dir():

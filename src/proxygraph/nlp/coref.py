@@ -36,7 +36,7 @@ def _capitalised_run(doc: Doc, end: int) -> int | None:
 
 
 def link_acronyms(doc: Doc, found: list[Found], lex: Lexicon) -> list[Found]:
-    """"Long Name (LN)": LN mentions, there and later, resolve to the long name's actor."""
+    """ "Long Name (LN)": LN mentions, there and later, resolve to the long name's actor."""
     defined: dict[str, Found] = {}
     for k, tok in enumerate(doc[:-2]):
         if tok.text != "(" or doc[k + 2].text != ")" or not ACRONYM.match(doc[k + 1].text):
@@ -59,8 +59,18 @@ def link_acronyms(doc: Doc, found: list[Found], lex: Lexicon) -> list[Found]:
             continue
         hit = _covering(found, tok.i, tok.i + 1)
         if hit is None:
-            found.append(Found(tok.i, tok.i + 1, ref.type, ref.actor_id, ref.name, "acronym",
-                               ref.part_of, ref.kb_ids))
+            found.append(
+                Found(
+                    tok.i,
+                    tok.i + 1,
+                    ref.type,
+                    ref.actor_id,
+                    ref.name,
+                    "acronym",
+                    ref.part_of,
+                    ref.kb_ids,
+                )
+            )
         elif hit.actor_id is None and hit.start == tok.i and hit.end == tok.i + 1:
             hit.actor_id, hit.name, hit.type = ref.actor_id, ref.name, ref.type
             hit.part_of, hit.rule = ref.part_of, "acronym"
@@ -97,30 +107,90 @@ def _sentence_index(doc: Doc) -> list[int]:
 
 
 def resolve_anaphora(doc: Doc, found: list[Found], lex: Lexicon) -> list[Found]:
-    """"the group", "he": the nearest earlier actor of the described type, if close enough."""
+    """ "the group", "he": the nearest earlier actor of the described type, if close enough."""
     if not lex.anaphora and not lex.pronouns:
         return found
     sent_of = _sentence_index(doc)
-    longest = max((len(k) for k in lex.anaphora), default=1)
+    longest = max((len(k) for k in (*lex.anaphora, *lex.plural_anaphora)), default=1)
     out = list(found)
     i = 0
     while i < len(doc):
-        hit_len, typ = 0, None
+        hit_len, typ, plural = 0, None, False
         for size in range(min(longest, len(doc) - i), 0, -1):
-            typ = lex.anaphora.get(tuple(t.lower_ for t in doc[i : i + size]))
+            key = tuple(t.lower_ for t in doc[i : i + size])
+            typ = lex.anaphora.get(key)
+            if not typ and key in lex.plural_anaphora:
+                typ, plural = lex.plural_anaphora[key], True
             if typ:
                 hit_len = size
                 break
+        if plural and typ and _covering(out, i, i + hit_len) is None:
+            group = _antecedent_group(doc, out, i, typ, sent_of, lex.anaphora_window)
+            if group:
+                first = group[0]
+                out.append(
+                    Found(
+                        i,
+                        i + hit_len,
+                        first.type,
+                        first.actor_id,
+                        first.name,
+                        "plural-anaphora",
+                        first.part_of,
+                        first.kb_ids,
+                        members=tuple(group),
+                    )
+                )
+            i += hit_len
+            continue
         if not typ and doc[i].lower_ in lex.pronouns and doc[i].pos_ == "PRON":
             typ, hit_len = lex.pronouns[doc[i].lower_], 1
         if typ and _covering(out, i, i + hit_len) is None:
             ante = _antecedent(out, i, typ, sent_of, lex.anaphora_window)
             if ante is not None:
                 rule = "pronoun" if hit_len == 1 and doc[i].pos_ == "PRON" else "anaphora"
-                out.append(Found(i, i + hit_len, ante.type, ante.actor_id, ante.name, rule,
-                                 ante.part_of, ante.kb_ids))
+                out.append(
+                    Found(
+                        i,
+                        i + hit_len,
+                        ante.type,
+                        ante.actor_id,
+                        ante.name,
+                        rule,
+                        ante.part_of,
+                        ante.kb_ids,
+                    )
+                )
         i += max(hit_len, 1)
     return out
+
+
+def _antecedent_group(
+    doc: Doc, found: list[Found], i: int, typ: str, sent_of: list[int], window: int
+) -> list[Found]:
+    """The last actors of a type named together before token i ("ISKP and the NRF")."""
+    before = [
+        f
+        for f in sorted(found, key=lambda f: f.start)
+        if f.end <= i
+        and sent_of[i] - sent_of[f.start] <= window
+        and f.rule not in ("pronoun", "anaphora", "plural-anaphora")
+    ]
+    typed = [f for f in before if f.type == typ]
+    if not typed:
+        return []
+    group = [typed[-1]]
+    for f in reversed(before[: before.index(typed[-1])]):
+        gap = doc[f.end : group[0].start]
+        if (
+            f.type == typ
+            and len(gap) <= 3
+            and all(t.lower_ in ("and", ",", "or", "the") for t in gap)
+        ):
+            group.insert(0, f)
+        else:
+            break
+    return group
 
 
 def _antecedent(

@@ -25,6 +25,7 @@ class Found:
     rule: str
     part_of: str | None = None
     kb_ids: tuple[str, ...] = ()
+    members: tuple[Found, ...] = ()  # for plural references ("these proxies")
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.start < end and start < self.end

@@ -27,10 +27,12 @@ class Lexicon:
     anaphora: dict[tuple[str, ...], str] = field(default_factory=dict)
     pronouns: dict[str, str] = field(default_factory=dict)
     anaphora_window: int = 3
+    plural_anaphora: dict[tuple[str, ...], str] = field(default_factory=dict)
     titles: set[str] = field(default_factory=set)
     person_verbs: set[str] = field(default_factory=set)
     place_nouns: set[str] = field(default_factory=set)
     never_names: set[str] = field(default_factory=set)
+    leader_titles: set[str] = field(default_factory=set)
 
     @property
     def max_organ_len(self) -> int:
@@ -45,7 +47,9 @@ def build_lexicon(kb: KnowledgeBase) -> Lexicon:
         lex.organ_labels[organ] = str(spec.get("label", organ))
         for phrase in _words(spec.get("phrases", []), f"organs.{organ}.phrases"):
             lex.organ_phrases[tuple(phrase.split())] = organ
-    lex.speaks_for_state = set(_words(organs.get("speaks_for_state", []), "organs.speaks_for_state"))
+    lex.speaks_for_state = set(
+        _words(organs.get("speaks_for_state", []), "organs.speaks_for_state")
+    )
     desc = kb.lexicon.get("descriptors", {})
     for typ, spec in (desc.get("types") or {}).items():
         lex.type_words[typ] = set(_words(spec.get("words", []), f"descriptors.{typ}"))
@@ -55,10 +59,13 @@ def build_lexicon(kb: KnowledgeBase) -> Lexicon:
     for typ, phrases in (ana.get("descriptions") or {}).items():
         for phrase in _words(phrases, f"anaphora.descriptions.{typ}"):
             lex.anaphora[tuple(phrase.split())] = typ
+    for typ, phrases in (ana.get("plural_descriptions") or {}).items():
+        for phrase in _words(phrases, f"anaphora.plural_descriptions.{typ}"):
+            lex.plural_anaphora[tuple(phrase.split())] = typ
     for typ, words in (ana.get("pronouns") or {}).items():
         for word in _words(words, f"anaphora.pronouns.{typ}"):
             lex.pronouns[word] = typ
     names = kb.lexicon.get("names", {})
-    for key in ("titles", "person_verbs", "place_nouns", "never_names"):
+    for key in ("titles", "person_verbs", "place_nouns", "never_names", "leader_titles"):
         setattr(lex, key, set(_words(names.get(key, []), f"names.{key}")))
     return lex

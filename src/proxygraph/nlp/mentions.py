@@ -18,8 +18,24 @@ from proxygraph.nlp.proper_names import find_proper_names, propagate_names, type
 from proxygraph.nlp.typing_rules import type_for_name
 
 PLACE_PREPOSITIONS = frozenset(
-    "in into inside to from across near at throughout within toward towards around "
-    "outside via through".split()
+    [
+        "in",
+        "into",
+        "inside",
+        "to",
+        "from",
+        "across",
+        "near",
+        "at",
+        "throughout",
+        "within",
+        "toward",
+        "towards",
+        "around",
+        "outside",
+        "via",
+        "through",
+    ]
 )
 LEADING_DROPS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
@@ -92,13 +108,28 @@ class MentionFinder:
         rule = "kb-metonym" if hit.kind == METONYM else "kb-alias"
         if actor.type == "STATE":
             if _used_as_place(doc, hit.start):
-                return Found(hit.start, hit.end, "LOCATION", actor.id, actor.name, rule + "-place",
-                             kb_ids=hit.actor_ids)
+                return Found(
+                    hit.start,
+                    hit.end,
+                    "LOCATION",
+                    actor.id,
+                    actor.name,
+                    rule + "-place",
+                    kb_ids=hit.actor_ids,
+                )
             gov = self.kb.governing(actor.id, on) or actor
             return Found(hit.start, hit.end, gov.type, gov.id, gov.name, rule, kb_ids=hit.actor_ids)
         state = self.kb.state_of(actor.id) if actor.part_of else None
-        return Found(hit.start, hit.end, actor.type, actor.id, actor.name, rule,
-                     part_of=state.id if state else actor.part_of, kb_ids=hit.actor_ids)
+        return Found(
+            hit.start,
+            hit.end,
+            actor.type,
+            actor.id,
+            actor.name,
+            rule,
+            part_of=state.id if state else actor.part_of,
+            kb_ids=hit.actor_ids,
+        )
 
 
 def bare_name(doc: Doc, start: int, end: int, lex: Lexicon) -> str:

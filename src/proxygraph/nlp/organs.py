@@ -85,7 +85,7 @@ def organ_mentions(
 
 
 def _organ_before_of(doc: Doc, i: int, lex: Lexicon) -> str | None:
-    """"the intelligence agencies of Tajikistan": the organ phrase before "of (the)"."""
+    """ "the intelligence agencies of Tajikistan": the organ phrase before "of (the)"."""
     k = i - 1
     if k >= 0 and doc[k].lower_ == "the":
         k -= 1
@@ -106,7 +106,7 @@ def _organ_before_of(doc: Doc, i: int, lex: Lexicon) -> str | None:
 
 
 def _coordinated_organ(doc: Doc, i: int, of_organ: dict[int, str]) -> str | None:
-    """"of Tajikistan and Pakistan": the second state shares the first one's organ."""
+    """ "of Tajikistan and Pakistan": the second state shares the first one's organ."""
     if i >= 2 and doc[i - 1].lower_ in ("and", ",", "or"):
         return of_organ.get(i - 1)
     return None

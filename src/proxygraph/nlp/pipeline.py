@@ -8,6 +8,8 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from proxygraph.extract.engine import ClaimExtractor
+from proxygraph.extract.patterns import load_patterns
 from proxygraph.kb.loader import KnowledgeBase, load_kb
 from proxygraph.nlp.mentions import MentionFinder
 from proxygraph.nlp.model import load_spacy
@@ -20,10 +22,24 @@ class Pipeline:
     nlp: Language
     kb: KnowledgeBase
     finder: MentionFinder
+    claims: ClaimExtractor
 
 
-def build_pipeline(kb_dirs: Sequence[Path | str] = (), *, model: str | None = None) -> Pipeline:
-    """Load spaCy and the knowledge base (built-in plus kb_dirs) and compile the matchers."""
+def build_pipeline(
+    kb_dirs: Sequence[Path | str] = (),
+    *,
+    model: str | None = None,
+    disabled_rules: Sequence[str] = (),
+    builtin_kb: bool = True,
+) -> Pipeline:
+    """Load spaCy and the knowledge base (built-in plus kb_dirs) and compile the matchers.
+
+    disabled_rules (Sequence[str]): claim rule names to switch off.
+    """
     nlp = load_spacy(model)
-    kb = load_kb(kb_dirs)
-    return Pipeline(nlp=nlp, kb=kb, finder=MentionFinder(kb, nlp))
+    kb = load_kb(kb_dirs, builtin=builtin_kb)
+    finder = MentionFinder(kb, nlp)
+    claims = ClaimExtractor(
+        kb, finder.lex, load_patterns(), finder.index.demonym_of, disabled_rules
+    )
+    return Pipeline(nlp=nlp, kb=kb, finder=finder, claims=claims)

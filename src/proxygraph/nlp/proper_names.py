@@ -41,7 +41,7 @@ def place_suffix_end(doc: Doc, end: int, lex: Lexicon) -> int | None:
 
 
 def _appositive_place(doc: Doc, end: int, lex: Lexicon) -> bool:
-    """"Miskeeni Salarzo, a village in ..." names a place."""
+    """ "Miskeeni Salarzo, a village in ..." names a place."""
     if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an", "the"):
         return doc[end + 2].lower_ in lex.place_nouns
     return False
@@ -49,10 +49,7 @@ def _appositive_place(doc: Doc, end: int, lex: Lexicon) -> bool:
 
 def _titled(doc: Doc, start: int, lex: Lexicon) -> bool:
     """A title within the four tokens before the name ("governor for Kunar province X")."""
-    for k in range(max(0, start - 5), start):
-        if doc[k].lower_ in lex.titles:
-            return True
-    return False
+    return any(doc[k].lower_ in lex.titles for k in range(max(0, start - 5), start))
 
 
 def _person_context(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:

@@ -1,0 +1,241 @@
+"""Where a relation's two actors sit in the dependency tree around a trigger word."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from proxygraph.nlp.found import Found
+
+SUBJ = ("nsubj", "csubj")
+PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
+CLAUSE_BOUNDARY = ("relcl", "ccomp", "advcl", "parataxis", "acl", "csubj", "xcomp", "appos")
+OBJECT_CONTROL = frozenset(
+    [
+        "accuse",
+        "blame",
+        "charge",
+        "urge",
+        "allow",
+        "let",
+        "help",
+        "force",
+        "ask",
+        "order",
+        "press",
+        "enable",
+        "permit",
+        "encourage",
+        "push",
+        "pressure",
+        "persuade",
+        "convince",
+        "lead",
+        "call",
+        "invite",
+    ]
+)
+RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
+PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
+PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
+
+
+class MentionMap:
+    """Token index -> the mention covering it, with helpers to read argument phrases."""
+
+    def __init__(self, doc: Doc, found: list[Found]) -> None:
+        self.doc = doc
+        self.found = found
+        self.at: dict[int, Found] = {}
+        for f in found:
+            for i in range(f.start, f.end):
+                self.at[i] = f
+
+    def of_token(self, tok: Token) -> Found | None:
+        return self.at.get(tok.i)
+
+    def in_phrase(self, head: Token, *, depth_limit: int = 4) -> list[Found]:
+        """The actors a noun phrase names: the nearest mentions under its head, with
+        conjuncts ("Rwanda and Uganda"); nested clauses are not searched."""
+        out: list[Found] = []
+        for tok in _with_conjuncts(head):
+            hit = self.at.get(tok.i)
+            if hit is not None:
+                out.extend(hit.members or (hit,))
+                continue
+            named = [f for a in tok.children if a.dep_ == "appos" for f in self.in_phrase(a)]
+            if named:  # "their respective proxies, namely ISKP and the NRF"
+                out.extend(named)
+                continue
+            if tok.lower_ in PRONOUNS:
+                out.extend(self.resolve_pronoun(tok))
+                continue
+            if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+                out.extend(self.in_phrase(tok.head.head))
+                continue
+            out.extend(self._nearest_below(tok, depth_limit))
+        return _unique(out)
+
+    def _nearest_below(self, head: Token, depth_limit: int) -> list[Found]:
+        frontier = [head]
+        for _ in range(depth_limit):
+            nxt: list[Token] = []
+            hits: list[Found] = []
+            for tok in frontier:
+                for child in tok.children:
+                    if child.dep_ in CLAUSE_BOUNDARY or child.dep_ in ("punct", "cc", "det"):
+                        continue
+                    hit = self.at.get(child.i)
+                    if hit is not None:
+                        for conj in _with_conjuncts(child) + _nested_conjuncts(child):
+                            if conj.i in self.at:
+                                member = self.at[conj.i]
+                                hits.extend(member.members or (member,))
+                    elif child.lower_ in PRONOUNS and child.dep_ == "poss":
+                        hits.extend(self.resolve_pronoun(child))
+                    else:
+                        nxt.append(child)
+            if hits:
+                return _unique(hits)
+            frontier = nxt
+            if not frontier:
+                break
+        return []
+
+    def resolve_pronoun(self, tok: Token) -> list[Found]:
+        """it/its/they/their: the subject of a governing clause, else the nearest actors before."""
+        plural = tok.lower_ in PLURAL_PRONOUNS
+        cur = tok
+        for _ in range(8):
+            if cur.head is cur:
+                break
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                for child in cur.children:
+                    if child.dep_ in SUBJ and child.i < tok.i and child.lower_ not in PRONOUNS:
+                        found = [f for f in self.in_phrase(child) if f.type != "LOCATION"]
+                        if found and (plural or len(found) == 1):
+                            return found
+        before = [
+            f
+            for f in self.found
+            if f.end <= tok.i
+            and f.type not in ("LOCATION",)
+            and f.start >= tok.sent.start
+            and f.rule not in ("pronoun",)
+        ]
+        if not before:
+            return []
+        if not plural:
+            return [before[-1]]
+        last = before[-1]
+        group = [last]
+        for f in reversed(before[:-1]):
+            between = self.doc[f.end : group[0].start]
+            if len(between) <= 2 and all(t.lower_ in ("and", ",", "or") for t in between):
+                group.insert(0, f)
+            else:
+                break
+        return group
+
+
+def _with_conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        for child in cur.children:
+            if child.dep_ == "conj" and child not in out:
+                out.append(child)
+                stack.append(child)
+    return out
+
+
+def _nested_conjuncts(tok: Token) -> list[Token]:
+    """Conjuncts the parser hung deeper inside a name ("members of the NRF of Afghanistan
+    and Ayoub Zareen": Zareen is attached to Afghanistan)."""
+    return [
+        t
+        for t in tok.subtree
+        if t.dep_ == "conj" and t.i > tok.i and t.pos_ == "PROPN" and t.head.i != tok.i
+    ]
+
+
+def _unique(items: Iterable[Found]) -> list[Found]:
+    seen: set[int] = set()
+    out: list[Found] = []
+    for f in items:
+        if id(f) not in seen:
+            seen.add(id(f))
+            out.append(f)
+    return out
+
+
+def is_passive(tok: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in tok.children)
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def prep_objects(tok: Token, word: str) -> list[Token]:
+    """Objects of preposition `word` attached to tok ("support to X", "war against Y")."""
+    parts = word.split()
+    out: list[Token] = []
+    for prep in tok.children:
+        if prep.dep_ not in ("prep", "agent", "dative") or prep.lower_ != parts[-1]:
+            continue
+        out.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def agent_objects(tok: Token) -> list[Token]:
+    return [c for a in tok.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
+
+
+def subject_heads(tok: Token) -> list[Token]:
+    """The subject of a verb, climbing through control, conjunction and purpose clauses
+    when the verb has none ("plan to employ X": the planner; "accused X of arming Y": X)."""
+    cur = tok
+    for _ in range(6):
+        subj = children(cur, *SUBJ)
+        if subj:
+            return subj
+        if cur.dep_ in PASSIVE_SUBJ or cur.head is cur:
+            return []
+        head = cur.head
+        if cur.dep_ in ("xcomp", "pcomp", "pobj", "advcl", "prep") or (
+            cur.dep_ == "acl" and head.pos_ == "NOUN"
+        ):
+            if head.lemma_ in OBJECT_CONTROL and cur.dep_ in ("xcomp", "pcomp", "prep"):
+                obj = children(head, "dobj")
+                if obj:
+                    return obj
+            if head.dep_ == "prep" and head.head.lemma_ in OBJECT_CONTROL:
+                obj = children(head.head, "dobj")
+                if obj:
+                    return obj
+        elif cur.dep_ == "relcl":
+            return [head]
+        elif cur.dep_ not in ("conj", "dobj", "attr", "acl", "ccomp", "advmod", "npadvmod"):
+            return []
+        if cur.dep_ == "ccomp":
+            return []
+        cur = head
+    return []
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The verb a noun trigger depends on ("forged an alliance": forged)."""
+    cur = tok
+    for _ in range(4):
+        if cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+        if cur.dep_ in CLAUSE_BOUNDARY:
+            return None
+    return None

@@ -1,0 +1,198 @@
+"""Who says a claim, how sure the text is, and whether it is denied."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Token
+
+from proxygraph.extract.args import MentionMap, children, subject_heads
+from proxygraph.nlp.found import Found
+
+RANK = {"asserted": 0, "reported": 1, "alleged": 2, "planned": 3, "hypothetical": 3}
+
+
+@dataclass
+class Attribution:
+    """The voice of one claim.
+
+    claimant (Found | None): the quoted actor; None means the document's outlet.
+    also_alleged_by (Found | None): the owner of a claim noun under a denial ("Kabul's
+        claim that ..."), who asserts what the denier denies.
+    """
+
+    claimant: Found | None = None
+    modality: str = "asserted"
+    polarity: str = "affirmed"
+    rule: str = "outlet"
+    also_alleged_by: Found | None = None
+
+
+class Attributor:
+    """Reads attribution cues (data/patterns/cues.yaml) around a trigger."""
+
+    def __init__(self, mentions: MentionMap, cues: dict[str, Any]) -> None:
+        self.m = mentions
+        self.reporting: dict[str, str] = cues["reporting_verbs"]
+        self.claim_nouns = set(cues["claim_nouns"])
+        self.denials = set(cues["denial_verbs"])
+        self.denial_nouns = set(cues["denial_nouns"])
+        self.alleged_adverbs = set(cues["alleged_adverbs"])
+        self.alleged_phrases = [tuple(p.split()) for p in cues["alleged_phrases"]]
+        self.planned = {w for w in cues["planned_words"] if " " not in w}
+        self.planned_phrases = [tuple(p.split()) for p in cues["planned_words"] if " " in p]
+        self.hypothetical = {w for w in cues["hypothetical_words"] if " " not in w}
+        self.negations = set(cues["negations"])
+        self.according = [tuple(p.split()) for p in cues["according_preps"]]
+
+    def _speaker(self, verb: Token) -> Found | None:
+        subj = subject_heads(verb)
+        actors = [f for h in subj for f in self.m.in_phrase(h) if f.type != "LOCATION"]
+        if not actors and verb.dep_ == "parataxis":
+            actors = [f for h in subject_heads(verb.head) for f in self.m.in_phrase(h)]
+        return actors[0] if actors else None
+
+    def attribute(self, trigger: Token) -> Attribution:
+        """Walk from the trigger up to the root, reading the innermost voice first."""
+        att = Attribution()
+        voice_set = False
+        if self._negated(trigger):
+            att.polarity = "denied"
+        att.modality = self._local_modality(trigger)
+        cur = trigger
+        chain: list[Token] = []
+        while cur.head is not cur and len(chain) < 12:
+            dep = cur.dep_
+            cur = cur.head
+            chain.append(cur)
+            lemma = cur.lemma_.lower()
+            via_content = dep in (
+                "ccomp",
+                "xcomp",
+                "advcl",
+                "pcomp",
+                "dobj",
+                "prep",
+                "acl",
+                "conj",
+                "relcl",
+                "pobj",
+                "nsubj",
+                "nsubjpass",
+                "appos",
+            )
+            if cur.pos_ in ("VERB", "AUX") and lemma in self.denials and via_content:
+                speaker = self._speaker(cur)
+                prior = att.claimant if voice_set else None
+                att.polarity = "denied" if att.polarity == "affirmed" else "affirmed"
+                if prior is not None and att.modality in ("alleged", "reported"):
+                    att.also_alleged_by = prior
+                att.claimant, att.modality, att.rule = speaker, "reported", f"denial:{lemma}"
+                voice_set = True
+                continue
+            if voice_set:
+                continue
+            if cur.pos_ in ("VERB", "AUX") and lemma in self.reporting and via_content:
+                speaker = self._speaker(cur)
+                if speaker is not None or lemma in ("claim", "allege", "accuse", "report"):
+                    att.claimant = speaker
+                    att.modality = _stronger(att.modality, self.reporting[lemma])
+                    att.rule = f"reporting:{lemma}"
+                    voice_set = True
+                    if self._negated(cur):
+                        att.polarity = "denied"
+            elif cur.pos_ == "NOUN" and cur.lower_ in self.claim_nouns:
+                owners = [f for c in children(cur, "poss") for f in self.m.in_phrase(c)]
+                owners += [
+                    f
+                    for c in cur.children
+                    if c.dep_ == "prep" and c.lower_ == "by"
+                    for g in c.children
+                    for f in self.m.in_phrase(g)
+                ]
+                att.claimant = owners[0] if owners else None
+                att.modality = _stronger(att.modality, "alleged")
+                att.rule = f"claim-noun:{cur.lower_}"
+                voice_set = True
+            elif cur.pos_ == "NOUN" and cur.lower_ in self.denial_nouns:
+                owners = [f for c in children(cur, "poss") for f in self.m.in_phrase(c)]
+                att.claimant = owners[0] if owners else None
+                att.polarity = "denied"
+                att.modality = "reported"
+                att.rule = f"denial-noun:{cur.lower_}"
+                voice_set = True
+            for child in cur.children:
+                if child.dep_ == "parataxis" and child.lemma_.lower() in self.reporting:
+                    speaker = self._speaker(child)
+                    if speaker is not None and not voice_set:
+                        att.claimant = speaker
+                        att.modality = _stronger(att.modality, self.reporting[child.lemma_.lower()])
+                        att.rule = f"reporting:{child.lemma_.lower()}"
+                        voice_set = True
+        if not voice_set:
+            according = self._according(trigger)
+            if according is not None:
+                att.claimant, att.rule = according, "according-to"
+                att.modality = _stronger(att.modality, "reported")
+        if att.modality in ("asserted", "reported") and self._hedged(trigger, chain):
+            att.modality = "alleged"
+        return att
+
+    def _negated(self, tok: Token) -> bool:
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        return tok.dep_ in ("xcomp",) and any(c.dep_ == "neg" for c in tok.head.children)
+
+    def _local_modality(self, trigger: Token) -> str:
+        """planned / hypothetical from auxiliaries and governing words up to the first clause."""
+        cur = trigger
+        for _ in range(5):
+            for child in cur.children:
+                if child.dep_ in ("aux", "auxpass") and child.lower_ in self.hypothetical:
+                    return "hypothetical"
+                if child.dep_ in ("aux", "auxpass") and child.lower_ in self.planned:
+                    return "planned"
+            if cur.dep_ in ("ccomp", "parataxis") or cur.head is cur:
+                break
+            head = cur.head
+            if cur.dep_ in ("xcomp", "acl") and head.lower_ in self.planned | {
+                "agreement",
+                "deal",
+                "plan",
+                "plans",
+            }:
+                return "planned"
+            if cur.dep_ in ("pobj", "pcomp") and head.head.lower_ in self.planned:
+                return "planned"
+            cur = head
+        return "asserted"
+
+    def _hedged(self, trigger: Token, chain: list[Token]) -> bool:
+        for tok in [trigger, *chain[:3]]:
+            if any(c.lower_ in self.alleged_adverbs for c in tok.children):
+                return True
+        sent = trigger.sent
+        words = [t.lower_ for t in sent[: max(0, trigger.i - sent.start)]]
+        return any(_contains(words[-6:], p) for p in self.alleged_phrases)
+
+    def _according(self, trigger: Token) -> Found | None:
+        sent = trigger.sent
+        for tok in sent:
+            for phrase in self.according:
+                span = [t.lower_ for t in sent.doc[tok.i : tok.i + len(phrase)]]
+                if tuple(span) == phrase:
+                    end = tok.i + len(phrase)
+                    for f in self.m.found:
+                        if f.start >= end and f.start <= end + 3 and f.type != "LOCATION":
+                            return f
+        return None
+
+
+def _stronger(current: str, new: str) -> str:
+    return new if RANK.get(new, 0) > RANK.get(current, 0) else current
+
+
+def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(words[k : k + n]) == phrase for k in range(len(words) - n + 1))

@@ -1,0 +1,283 @@
+"""Claims of one parsed document: frames, titles and context rules, then attribution,
+pairing of "respective" lists and denials of earlier accusations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span
+
+from proxygraph.extract.args import MentionMap, subject_heads
+from proxygraph.extract.attribution import Attribution, Attributor
+from proxygraph.extract.candidates import Candidate
+from proxygraph.extract.context_rules import ContextRules
+from proxygraph.extract.frames import FrameMatcher
+from proxygraph.extract.patterns import Patterns
+from proxygraph.extract.timex import claim_time
+from proxygraph.extract.titles import TitleReader
+from proxygraph.kb.loader import KnowledgeBase
+from proxygraph.nlp.found import Found
+from proxygraph.nlp.lexicon import Lexicon
+from proxygraph.records import ActorRef, Claim
+
+CONFIDENCE = {"frame": 0.7, "title": 0.8, "context": 0.6, "denial-of-previous": 0.6}
+
+
+class ClaimExtractor:
+    """Turns a doc and its mentions into Claim records.
+
+    kb (KnowledgeBase): for demonyms and state roll-up.
+    patterns (Patterns): frames and cues from the data files.
+    disabled (set[str]): rule names to skip.
+    """
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        lex: Lexicon,
+        patterns: Patterns,
+        demonym_of: dict[str, str],
+        disabled: Iterable[str] = (),
+    ) -> None:
+        self.kb = kb
+        self.lex = lex
+        self.p = patterns
+        self.demonym_of = demonym_of
+        self.disabled = set(disabled)
+        self.past = [tuple(p.split()) for p in patterns.cues["past_words"]]
+
+    def extract(self, doc: Doc, found: list[Found], outlet: str) -> list[Claim]:
+        mentions = MentionMap(doc, found)
+        frames = FrameMatcher(mentions, self.p, self._demonym_actors(doc))
+        context = ContextRules(mentions, self.p.cues)
+        attributor = Attributor(mentions, self.p.cues)
+        cands: list[Candidate] = []
+        for sent in doc.sents:
+            here = frames.sentence(sent)
+            context.remember_meetings(here)
+            here += context.sentence(sent, here)
+            cands += here
+        cands += TitleReader(mentions, self.lex, self.lex.leader_titles).read()
+        cands = [c for c in cands if c.rule not in self.disabled and self._allowed(c)]
+        cands = self._pair_respective(cands)
+        claims: list[Claim] = []
+        for cand in cands:
+            claims += self._claims(doc, cand, attributor.attribute(doc[cand.trigger]), outlet)
+        if "denial-of-previous" not in self.disabled:
+            claims += self._denials_of_previous(doc, mentions, claims, outlet)
+        return _dedupe(claims, self.p)
+
+    # --- helpers ------------------------------------------------------------------
+    def _demonym_actors(self, doc: Doc) -> dict[str, Found]:
+        out: dict[str, Found] = {}
+        for tok in doc:
+            sid = self.demonym_of.get(tok.lower_)
+            if sid and tok.lower_ not in out and sid in self.kb.actors:
+                gov = self.kb.governing(sid, None) or self.kb.actors[sid]
+                out[tok.lower_] = Found(tok.i, tok.i + 1, gov.type, gov.id, gov.name, "demonym")
+        return out
+
+    def _allowed(self, c: Candidate) -> bool:
+        rule = self.p.relations[c.relation]
+        target_type = c.target.type
+        if c.relation == "LOCATED_IN" and target_type == "STATE":
+            target_type = "LOCATION"
+        return c.source.type in rule.source_types and target_type in rule.target_types
+
+    def root_state(self, f: Found) -> str:
+        if f.part_of:
+            return f.part_of
+        if f.actor_id and "~" in f.actor_id:
+            return f.actor_id.split("~")[0]
+        return f.actor_id or f.name
+
+    def _pair_respective(self, cands: list[Candidate]) -> list[Candidate]:
+        """ "support for their respective proxies, namely A and B": pair each backer with
+        the proxy the rest of the document says it backs; else in the order written."""
+        groups: dict[tuple[int, str], list[Candidate]] = {}
+        rest: list[Candidate] = []
+        for c in cands:
+            if c.respective:
+                groups.setdefault((c.trigger, c.relation), []).append(c)
+            else:
+                rest.append(c)
+        known = {
+            (self.root_state(c.source), c.target.name) for c in rest if c.relation == "SUPPORTS"
+        }
+        out = list(rest)
+        for group in groups.values():
+            sources = _ordered_unique([c.source for c in group])
+            targets = _ordered_unique([c.target for c in group])
+            pairs: dict[int, int] = {}
+            for si, s in enumerate(sources):
+                for ti, t in enumerate(targets):
+                    if (self.root_state(s), t.name) in known and ti not in pairs.values():
+                        pairs[si] = ti
+            free_t = [ti for ti in range(len(targets)) if ti not in pairs.values()]
+            for si in range(len(sources)):
+                if si not in pairs and free_t:
+                    pairs[si] = free_t.pop(0)
+            for si, ti in pairs.items():
+                proto = group[0]
+                out.append(
+                    Candidate(
+                        sources[si],
+                        proto.relation,
+                        targets[ti],
+                        proto.trigger,
+                        proto.rule + "+respective",
+                        proto.support_type,
+                        proto.kind,
+                        proto.role,
+                    )
+                )
+        return out
+
+    def _ref(self, doc: Doc, f: Found, as_place: bool = False) -> ActorRef:
+        span = doc[f.start : f.end]
+        name, typ, aid = f.name, f.type, f.actor_id
+        if as_place and typ == "STATE":
+            place = self.kb.get(f.kb_ids[0]) if f.kb_ids else None
+            if place is not None:
+                name, aid = place.name, place.id
+            typ = "LOCATION"
+        return ActorRef(
+            name=name,
+            type=typ,
+            actor_id=aid,
+            mention=span.text,
+            start=span.start_char,
+            end=span.end_char,
+        )
+
+    def _claims(self, doc: Doc, c: Candidate, att: Attribution, outlet: str) -> list[Claim]:
+        sent = doc[c.trigger].sent
+        base = dict(
+            source=self._ref(doc, c.source),
+            relation=c.relation,
+            target=self._ref(doc, c.target, as_place=c.relation == "LOCATED_IN"),
+            evidence_start=sent.start_char,
+            evidence_end=sent.end_char,
+            evidence_text=sent.text,
+            support_type=c.support_type,
+            kind=c.kind,
+            role=c.role,
+            time=claim_time(sent, self.past),
+        )
+        kind = c.rule.split("-")[0]
+        conf = CONFIDENCE.get("title" if kind == "title" else "frame", 0.7)
+        out = [
+            Claim(
+                **base,
+                rule=f"{c.rule}|{att.rule}",
+                polarity=att.polarity,
+                modality=att.modality,
+                claimant_name=att.claimant.name if att.claimant else outlet,
+                claimant_mention=_text(doc, att.claimant),
+                confidence=conf,
+            )
+        ]
+        if att.also_alleged_by is not None:
+            alleger = att.also_alleged_by
+            out.append(
+                Claim(
+                    **base,
+                    rule=f"{c.rule}|claim-noun",
+                    polarity="affirmed",
+                    modality="alleged",
+                    claimant_name=alleger.name,
+                    claimant_mention=_text(doc, alleger),
+                    confidence=conf,
+                )
+            )
+        return out
+
+    def _denials_of_previous(
+        self, doc: Doc, mentions: MentionMap, claims: list[Claim], outlet: str
+    ) -> list[Claim]:
+        """ "X dismissed the accusations": X denies what was alleged against X just before."""
+        objects = set(self.p.cues["denial_objects"])
+        denials = set(self.p.cues["denial_verbs"])
+        out: list[Claim] = []
+        sents = list(doc.sents)
+        for n, sent in enumerate(sents):
+            for tok in sent:
+                if tok.pos_ != "VERB" or tok.lemma_.lower() not in denials:
+                    continue
+                objs = [c for c in tok.children if c.dep_ == "dobj"]
+                on_noun = tok.dep_ == "relcl" and tok.head.lower_ in objects
+                if not on_noun and not any(o.lower_ in objects for o in objs):
+                    continue
+                deniers = [f for h in subject_heads(tok) for f in mentions.in_phrase(h)]
+                if not deniers:
+                    continue
+                denier = deniers[0]
+                lo = sents[max(0, n - 2)].start_char
+                for claim in claims:
+                    if not (lo <= claim.evidence_start <= sent.start_char):
+                        continue
+                    if claim.polarity != "affirmed" or claim.modality not in ("alleged",):
+                        continue
+                    if not self._same_side(claim.source, denier):
+                        continue
+                    out.append(
+                        Claim(
+                            source=claim.source,
+                            relation=claim.relation,
+                            target=claim.target,
+                            evidence_start=sent.start_char,
+                            evidence_end=sent.end_char,
+                            evidence_text=sent.text,
+                            rule="denial-of-previous",
+                            support_type=claim.support_type,
+                            kind=claim.kind,
+                            role=claim.role,
+                            polarity="denied",
+                            modality="reported",
+                            claimant_name=denier.name,
+                            claimant_mention=_text(doc, denier),
+                            time=claim.time,
+                            confidence=CONFIDENCE["denial-of-previous"],
+                        )
+                    )
+        return out
+
+    def _same_side(self, ref: ActorRef, denier: Found) -> bool:
+        if ref.name == denier.name:
+            return True
+        ref_state = None
+        if ref.actor_id:
+            state = self.kb.state_of(ref.actor_id) if ref.actor_id in self.kb.actors else None
+            ref_state = state.id if state else ref.actor_id.split("~")[0]
+        return ref_state is not None and ref_state == self.root_state(denier)
+
+
+def _text(doc: Doc, f: Found | None) -> str | None:
+    return doc[f.start : f.end].text if f is not None else None
+
+
+def _ordered_unique(items: list[Found]) -> list[Found]:
+    out: list[Found] = []
+    for f in items:
+        if all(f.name != g.name for g in out):
+            out.append(f)
+    return out
+
+
+def _dedupe(claims: list[Claim], patterns: Patterns) -> list[Claim]:
+    seen: set[tuple] = set()
+    out: list[Claim] = []
+    for c in claims:
+        ends = (c.source.name, c.target.name)
+        if patterns.relations[c.relation].symmetric:
+            ends = tuple(sorted(ends))
+        key = (ends, c.relation, c.polarity, c.claimant_name, c.support_type, c.evidence_start)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    return doc[i].sent

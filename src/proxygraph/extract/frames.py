@@ -1,0 +1,253 @@
+"""Apply the relation frames of data/patterns/relations.yaml to a parsed sentence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from proxygraph.extract.args import (
+    MentionMap,
+    agent_objects,
+    children,
+    governing_verb,
+    is_passive,
+    prep_objects,
+    subject_heads,
+)
+from proxygraph.extract.candidates import Candidate
+from proxygraph.extract.patterns import Conditions, Frame, Patterns
+from proxygraph.nlp.found import Found
+
+
+class FrameMatcher:
+    """Reads candidates off one sentence with the frames.
+
+    mentions (MentionMap): the doc's mentions by token.
+    patterns (Patterns): frames, ontology rules and word lists.
+    demonym_actor (dict): lower-case demonym -> Found-like actor for "Iranian-backed".
+    """
+
+    def __init__(
+        self, mentions: MentionMap, patterns: Patterns, demonym_actor: dict[str, Found]
+    ) -> None:
+        self.m = mentions
+        self.p = patterns
+        self.demonyms = demonym_actor
+
+    def sentence(self, sent: Span) -> list[Candidate]:
+        out: list[Candidate] = []
+        for tok in sent:
+            pos = "NOUN" if tok.pos_ in ("NOUN", "PROPN") else tok.pos_
+            if pos == "AUX":
+                pos = "VERB"
+            for frame in self.p.frames_for(tok.lemma_.lower(), pos):
+                found = self.apply(frame, tok, sent)
+                if found:
+                    out.extend(found)
+                    break
+        return out
+
+    # --- conditions ---------------------------------------------------------------
+    def _words_ok(self, cond: Conditions | None, tok: Token, sent: Span, need: bool) -> bool:
+        if cond is None:
+            return True
+        checks: list[bool] = []
+        if cond.modifiers:
+            words = {c.lower_ for c in tok.children} | {c.lemma_.lower() for c in tok.children}
+            checks.append(bool(words & set(cond.modifiers)))
+        if cond.object_words:
+            words = set()
+            for obj in children(tok, "dobj", "nsubjpass", "attr") + prep_objects(tok, "in"):
+                words |= {t.lower_ for t in obj.subtree} | {obj.lemma_.lower()}
+            checks.append(bool(words & set(cond.object_words)))
+        if cond.clause_words:
+            words = {t.lower_ for t in tok.subtree}
+            checks.append(bool(words & set(cond.clause_words)))
+        if cond.head_words:
+            checks.append(tok.head.lower_ in set(cond.head_words))
+        if cond.sentence_words:
+            words = {t.lower_ for t in sent}
+            checks.append(bool(words & set(cond.sentence_words)))
+        return all(checks) if need else not any(checks)
+
+    # --- roles --------------------------------------------------------------------
+    def role(self, role: str, tok: Token, frame: Frame) -> list[Found]:
+        verbal = tok.pos_ in ("VERB", "AUX", "ADJ")
+        passive = verbal and is_passive(tok)
+        if role == "subject":
+            if verbal:
+                if passive or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+                    return self._from_heads(agent_objects(tok))
+                return self._from_heads(subject_heads(tok))
+            by = self._from_heads(prep_objects(tok, "by"))
+            if by:
+                return by
+            verb = governing_verb(tok)
+            if verb is None:
+                return []
+            return self._from_heads(subject_heads(verb) or children(verb, "nsubjpass"))
+        if role == "object":
+            if passive:
+                return self._from_heads(children(tok, "nsubjpass"))
+            if tok.dep_ == "acl" and tok.tag_ == "VBN":
+                return self._from_heads([tok.head])
+            return self._from_heads(children(tok, "dobj", "attr"))
+        if role == "dative":
+            return self._from_heads(children(tok, "dative", "iobj"))
+        if role.startswith("prep:"):
+            word = role[5:]
+            heads = prep_objects(tok, word)
+            for obj in children(tok, "dobj"):
+                heads += prep_objects(obj, word)
+            return self._from_heads(heads)
+        if role == "object_prep:with":
+            return []
+        if role == "possessor":
+            return self._from_heads(children(tok, "poss"))
+        if role == "compound":
+            return [
+                f for c in children(tok, "compound", "amod", "nmod") for f in self._from_heads([c])
+            ]
+        if role == "between":
+            return self._from_heads(prep_objects(tok, "between") + prep_objects(tok, "among"))
+        if role == "modified":
+            if tok.dep_ in ("amod", "acl", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):
+                return self.m.in_phrase(tok.head)
+            return []
+        if role == "hyphen":
+            return self._hyphen_actor(tok)
+        if role == "target_owner":  # "support for their proxies": they back the proxies
+            owners = [
+                p
+                for h in prep_objects(tok, "for") + prep_objects(tok, "to")
+                for p in children(h, "poss")
+            ]
+            return self._from_heads(owners)
+        return []
+
+    def _next_actors(self, tok: Token) -> list[Found]:
+        """Last resort for nouns: actors named in the 24 tokens after the trigger."""
+        out: list[Found] = []
+        for k in range(tok.i + 1, min(tok.sent.end, tok.i + 25)):
+            hit = self.m.at.get(k)
+            if hit is not None and hit.type != "LOCATION" and hit not in out:
+                out.append(hit)
+        return out
+
+    def _from_heads(self, heads: list[Token]) -> list[Found]:
+        out: list[Found] = []
+        for head in heads:
+            for f in self.m.in_phrase(head):
+                if f not in out:
+                    out.append(f)
+        return out
+
+    def _hyphen_actor(self, tok: Token) -> list[Found]:
+        """ "Iran-backed", "Iranian-backed": the actor written before the hyphen."""
+        doc = tok.doc
+        i = tok.i
+        if i >= 2 and doc[i - 1].text == "-":
+            prev = doc[i - 2]
+            hit = self.m.of_token(prev)
+            if hit is not None:
+                return [hit]
+            actor = self.demonyms.get(prev.lower_)
+            if actor is not None:
+                return [actor]
+        return []
+
+    # --- frame application -------------------------------------------------------
+    def apply(self, frame: Frame, tok: Token, sent: Span) -> list[Candidate]:
+        if not self._words_ok(frame.requires, tok, sent, need=True):
+            return []
+        if not self._words_ok(frame.excludes, tok, sent, need=False):
+            return []
+        support = self._support(frame, tok)
+        if frame.requires_support_words and not support:
+            return []
+        rule = self.p.relations[frame.relation]
+        src_role, sources = self._first(frame.source, tok, frame, rule.source_types)
+        if src_role == "between" and len(sources) >= 2:
+            sources, targets = sources[:1], sources[1:]
+        else:
+            _, targets = self._first(frame.target, tok, frame, rule.target_types, exclude=sources)
+        if not sources or not targets:
+            return []
+        kind = frame.kind_by_lemma.get(tok.lemma_.lower(), frame.kind)
+        if frame.kind_from:
+            kind = self._kind(frame.kind_from, tok) or kind
+        stypes = None
+        if frame.relation == "SUPPORTS":
+            stypes = tuple(frame.support_type or support or ["unspecified"])
+        respective = any(c.lower_ == "respective" for t in tok.subtree for c in [t])
+        out: list[Candidate] = []
+        for s in sources:
+            for t in targets:
+                if s is t or (s.actor_id and s.actor_id == t.actor_id) or s.name == t.name:
+                    continue
+                out.append(
+                    Candidate(
+                        s, frame.relation, t, tok.i, frame.rule, stypes, kind, respective=respective
+                    )
+                )
+        return out
+
+    def _first(
+        self,
+        roles: list[str],
+        tok: Token,
+        frame: Frame,
+        allowed: frozenset[str],
+        exclude: list[Found] | None = None,
+    ) -> tuple[str | None, list[Found]]:
+        """The first role that names actors of the allowed types (not only excluded ones)."""
+        names = {f.name for f in exclude or ()}
+        for role in roles:
+            found = [
+                f
+                for f in self.role(role, tok, frame)
+                if f.type in allowed or (f.type == "STATE" and "LOCATION" in allowed)
+            ]
+            if role == "next_actor":
+                found = [f for f in self._next_actors(tok) if f.name not in names][:1]
+            if found and {f.name for f in found} != names:
+                return role, found
+        return None, []
+
+    def _support(self, frame: Frame, tok: Token) -> list[str]:
+        if frame.support_from is None:
+            return []
+        if frame.support_from == "trigger":
+            words = [tok]
+        else:
+            words = [
+                t
+                for obj in children(tok, "dobj", "nsubjpass")
+                for t in obj.subtree
+                if not self.m.of_token(t)
+            ]
+        found: list[str] = []
+        lowered = (
+            [t.lower_ for t in words]
+            if frame.support_from == "object"
+            else [tok.lower_, tok.lemma_.lower()]
+        )
+        for size in (3, 2, 1):
+            for k in range(len(lowered) - size + 1):
+                stype = self.p.support_words.get(tuple(lowered[k : k + size]))
+                if stype and stype not in found:
+                    found.append(stype)
+        if len(found) > 1 and "unspecified" in found:
+            found.remove("unspecified")
+        return found
+
+    def _kind(self, where: str, tok: Token) -> str | None:
+        words = (
+            [tok]
+            if where == "trigger"
+            else [t for obj in children(tok, "dobj", "nsubjpass") for t in obj.subtree]
+        )
+        for t in words:
+            kind = self.p.kind_words.get(t.lemma_.lower()) or self.p.kind_words.get(t.lower_)
+            if kind:
+                return kind
+        return None
