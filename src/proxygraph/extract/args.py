@@ -113,7 +113,12 @@ class MentionMap:
             cur = cur.head
             if cur.pos_ in ("VERB", "AUX"):
                 for child in cur.children:
-                    if child.dep_ in SUBJ and child.i < tok.i and child.lower_ not in PRONOUNS:
+                    if (
+                        child.dep_ in SUBJ
+                        and child.i < tok.i
+                        and child.lower_ not in PRONOUNS
+                        and not (child.left_edge.i <= tok.i <= child.right_edge.i)
+                    ):
                         found = [f for f in self.in_phrase(child) if f.type != "LOCATION"]
                         if found and (plural or len(found) == 1):
                             return found
