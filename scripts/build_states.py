@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the hand-curated tables below are data, one row per line)
 """Generate src/proxygraph/data/actors/states.yaml.
 
 The skeleton (ISO codes, official long names) comes from pycountry; common names,

@@ -44,6 +44,7 @@ def to_mention(doc: Doc, found: Found) -> Mention:
         actor_id=found.actor_id,
         rule=found.rule,
         part_of=found.part_of,
+        geo=found.geo if found.type == "LOCATION" else None,
     )
 
 
@@ -70,17 +71,27 @@ class Extractor:
 
     kb_dirs (Sequence[Path | str]): user knowledge-base folders merged over the built-in one.
     model (str | None): a spaCy pipeline name or path; None picks en_core_web_sm.
+    disabled_rules (Sequence[str]): claim rule names to switch off ("opposes-verb").
     """
 
-    def __init__(self, *, kb_dirs: Sequence[Path | str] = (), model: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        kb_dirs: Sequence[Path | str] = (),
+        model: str | None = None,
+        disabled_rules: Sequence[str] = (),
+    ) -> None:
         self.kb_dirs = tuple(str(p) for p in kb_dirs)
         self.model = model
+        self.disabled_rules = tuple(disabled_rules)
         self._pipe: Pipeline | None = None
 
     @property
     def pipe(self) -> Pipeline:
         if self._pipe is None:
-            self._pipe = build_pipeline(self.kb_dirs, model=self.model)
+            self._pipe = build_pipeline(
+                self.kb_dirs, model=self.model, disabled_rules=self.disabled_rules
+            )
         return self._pipe
 
     def extract(self, doc: Document) -> dict[str, Any]:
@@ -95,7 +106,7 @@ class Extractor:
         workers (int): processes to use; each loads the pipeline once.
         """
         if workers > 1:
-            yield from _parallel(docs, workers, self.kb_dirs, self.model)
+            yield from _parallel(docs, workers, self.kb_dirs, self.model, self.disabled_rules)
             return
         pipe = self.pipe
         pairs = ((d.text, d) for d in docs)
@@ -106,9 +117,11 @@ class Extractor:
 _WORKER: Extractor | None = None
 
 
-def _init_worker(kb_dirs: tuple[str, ...], model: str | None) -> None:
+def _init_worker(
+    kb_dirs: tuple[str, ...], model: str | None, disabled_rules: tuple[str, ...] = ()
+) -> None:
     global _WORKER
-    _WORKER = Extractor(kb_dirs=kb_dirs, model=model)
+    _WORKER = Extractor(kb_dirs=kb_dirs, model=model, disabled_rules=disabled_rules)
     _ = _WORKER.pipe
 
 
@@ -118,8 +131,13 @@ def _work(document: Document) -> dict[str, Any]:
 
 
 def _parallel(
-    docs: Iterable[Document], workers: int, kb_dirs: tuple[str, ...], model: str | None
+    docs: Iterable[Document],
+    workers: int,
+    kb_dirs: tuple[str, ...],
+    model: str | None,
+    disabled_rules: tuple[str, ...] = (),
 ) -> Iterator[dict[str, Any]]:
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(kb_dirs, model)) as pool:
+    initargs = (kb_dirs, model, disabled_rules)
+    with ctx.Pool(workers, initializer=_init_worker, initargs=initargs) as pool:
         yield from pool.imap(_work, docs, chunksize=4)

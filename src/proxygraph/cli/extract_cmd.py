@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
@@ -70,6 +71,14 @@ def readable_documents(
     help="Largest input file read.",
 )
 @click.option("--model", default=None, help="spaCy pipeline to use (default en_core_web_sm).")
+@click.option(
+    "--disable-rule",
+    "disabled_rules",
+    multiple=True,
+    metavar="RULE",
+    help="Switch off a claim rule, named as in the claims' rule field before the '|' "
+    "(e.g. opposes-verb, denial-of-previous); repeatable.",
+)
 def extract_command(
     paths: tuple[str, ...],
     output: TextIO,
@@ -79,6 +88,7 @@ def extract_command(
     workers: int,
     max_bytes: int,
     model: str | None,
+    disabled_rules: tuple[str, ...],
 ) -> None:
     """Find actors, places and attributed claims in documents.
 
@@ -90,6 +100,12 @@ def extract_command(
       proxygraph extract examples/corpus --format table
       proxygraph extract reports/ -o claims.jsonl --workers 2
       cat articles.jsonl | proxygraph extract - > claims.jsonl
+      proxygraph extract report.txt --disable-rule opposes-verb --disable-rule title-leads-before
+
+    \b
+    Each claim names the rule that made it, e.g. "supports-verb|reporting:accuse"
+    (rule supports-verb, attribution by reporting:accuse). --disable-rule takes the
+    part before the "|"; a name that matches no rule is ignored.
 
     Exit status: 0 when every input was processed, 1 when some failed (each is named
     on stderr in one line), 2 on a usage error.
@@ -97,26 +113,40 @@ def extract_command(
     from proxygraph.extractor import Extractor
 
     counter = _Counter()
-    texts: dict[str, str] = {}
+    # Records come back in input order, so the texts wait in a queue (doc ids may repeat).
+    texts: deque[str] = deque()
 
     def documents() -> Iterator[Document]:
         for doc in readable_documents(paths, counter, max_bytes):
             if emit_text:
-                texts[doc.doc_id] = doc.text
+                texts.append(doc.text)
             yield doc
 
-    extractor = Extractor(kb_dirs=kb_dirs, model=model)
+    rules = tuple(rule.split("|", 1)[0].strip() for rule in disabled_rules)
+    extractor = Extractor(kb_dirs=kb_dirs, model=model, disabled_rules=rules)
     try:
+        if workers > 1:
+            _preflight(kb_dirs, model)
         for record in progress(
             extractor.extract_many(documents(), workers=workers), desc="extract"
         ):
             if emit_text:
-                record["text"] = texts.pop(record["doc_id"], None)
+                record["text"] = texts.popleft()
             _write(output, record, fmt)
     except ProxygraphError as exc:
         raise click.ClickException(str(exc)) from exc
     if counter.failed:
         raise SystemExit(1)
+
+
+def _preflight(kb_dirs: tuple[str, ...], model: str | None) -> None:
+    """Load the KB and the spaCy pipeline here first, so that an error in either is
+    reported once instead of failing in every worker process as it starts."""
+    from proxygraph.kb.loader import load_kb
+    from proxygraph.nlp.model import load_spacy
+
+    load_kb(kb_dirs)
+    load_spacy(model)
 
 
 def _write(output: TextIO, record: dict[str, Any], fmt: str) -> None:

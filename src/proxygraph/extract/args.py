@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
 from proxygraph.nlp.found import Found
 
 SUBJ = ("nsubj", "csubj")
+# mention rules for descriptive nominals that name no actor of their own
+GENERIC_RULES = frozenset({"group-noun", "group-pronoun", "generic-noun", "descriptive"})
 PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
 CLAUSE_BOUNDARY = ("relcl", "ccomp", "advcl", "parataxis", "acl", "csubj", "xcomp", "appos")
 OBJECT_CONTROL = frozenset(
@@ -44,11 +46,19 @@ PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
 class MentionMap:
     """Token index -> the mention covering it, with helpers to read argument phrases."""
 
-    def __init__(self, doc: Doc, found: list[Found]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        found: list[Found],
+        describe: Callable[[Token], Found | None] | None = None,
+    ) -> None:
         self.doc = doc
         self.found = found
+        self.describe = describe
         self.at: dict[int, Found] = {}
         for f in found:
+            if f.actor_id is None and f.rule in GENERIC_RULES:
+                continue  # "key members", "the group": look at what the phrase names
             for i in range(f.start, f.end):
                 self.at[i] = f
 
@@ -74,7 +84,11 @@ class MentionMap:
             if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
                 out.extend(self.in_phrase(tok.head.head))
                 continue
-            out.extend(self._nearest_below(tok, depth_limit))
+            below = self._nearest_below(tok, depth_limit)
+            if not below and self.describe is not None:
+                described = self.describe(tok)  # "the army": the army of the state in context
+                below = [described] if described is not None else []
+            out.extend(below)
         return _unique(out)
 
     def _nearest_below(self, head: Token, depth_limit: int) -> list[Found]:
@@ -192,7 +206,9 @@ def prep_objects(tok: Token, word: str) -> list[Token]:
     for prep in tok.children:
         if prep.dep_ not in ("prep", "agent", "dative") or prep.lower_ != parts[-1]:
             continue
-        out.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+        # "to ISKP and to the TTP": the second preposition is a conjunct of the first
+        for each in [prep, *(c for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP")]:
+            out.extend(c for c in each.children if c.dep_ in ("pobj", "pcomp"))
     return out
 
 

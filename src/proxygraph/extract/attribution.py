@@ -27,6 +27,7 @@ class Attribution:
     polarity: str = "affirmed"
     rule: str = "outlet"
     also_alleged_by: Found | None = None
+    directive: bool = False  # the claim is only demanded ("urged X to expel Y")
 
 
 class Attributor:
@@ -45,6 +46,7 @@ class Attributor:
         self.hypothetical = {w for w in cues["hypothetical_words"] if " " not in w}
         self.negations = set(cues["negations"])
         self.according = [tuple(p.split()) for p in cues["according_preps"]]
+        self.directives = set(cues.get("directive_verbs", []))
 
     def _speaker(self, verb: Token) -> Found | None:
         subj = subject_heads(verb)
@@ -62,11 +64,21 @@ class Attributor:
         att.modality = self._local_modality(trigger)
         cur = trigger
         chain: list[Token] = []
+        presupposed = False
         while cur.head is not cur and len(chain) < 12:
             dep = cur.dep_
+            presupposed = presupposed or dep in ("relcl", "acl")
             cur = cur.head
             chain.append(cur)
             lemma = cur.lemma_.lower()
+            if (
+                not voice_set
+                and cur.pos_ == "VERB"
+                and lemma in self.directives
+                and dep in ("ccomp", "xcomp")
+                and not presupposed
+            ):
+                att.directive = True
             via_content = dep in (
                 "ccomp",
                 "xcomp",
@@ -85,7 +97,7 @@ class Attributor:
             if cur.pos_ in ("VERB", "AUX") and lemma in self.denials and via_content:
                 speaker = self._speaker(cur)
                 prior = att.claimant if voice_set else None
-                att.polarity = "denied" if att.polarity == "affirmed" else "affirmed"
+                att.polarity = "denied"
                 if prior is not None and att.modality in ("alleged", "reported"):
                     att.also_alleged_by = prior
                 att.claimant, att.modality, att.rule = speaker, "reported", f"denial:{lemma}"
@@ -140,9 +152,11 @@ class Attributor:
         return att
 
     def _negated(self, tok: Token) -> bool:
+        """A negation on the trigger, on the verb it is a conjunct of ("does not fund or
+        arm"), or on the verb it complements ("did not try to arm")."""
         if any(c.dep_ == "neg" for c in tok.children):
             return True
-        return tok.dep_ in ("xcomp",) and any(c.dep_ == "neg" for c in tok.head.children)
+        return tok.dep_ in ("xcomp", "conj") and any(c.dep_ == "neg" for c in tok.head.children)
 
     def _local_modality(self, trigger: Token) -> str:
         """planned / hypothetical from auxiliaries and governing words up to the first clause."""

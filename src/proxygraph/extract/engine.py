@@ -4,8 +4,9 @@ pairing of "respective" lists and denials of earlier accusations."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from proxygraph.extract.args import MentionMap, subject_heads
 from proxygraph.extract.attribution import Attribution, Attributor
@@ -14,12 +15,16 @@ from proxygraph.extract.context_rules import ContextRules
 from proxygraph.extract.frames import FrameMatcher
 from proxygraph.extract.patterns import Patterns
 from proxygraph.extract.timex import claim_time
+from proxygraph.extract.roles import RoleReader
 from proxygraph.extract.titles import TitleReader
 from proxygraph.kb.loader import KnowledgeBase
+from proxygraph.kb.specs import ActorSpec
+from proxygraph.nlp.organs import resolve_organ
 from proxygraph.nlp.found import Found
 from proxygraph.nlp.lexicon import Lexicon
 from proxygraph.records import ActorRef, Claim
 
+DESCRIBED_ORGANS = frozenset({"military", "army", "security", "police", "government"})
 CONFIDENCE = {"frame": 0.7, "title": 0.8, "context": 0.6, "denial-of-previous": 0.6}
 
 
@@ -47,7 +52,7 @@ class ClaimExtractor:
         self.past = [tuple(p.split()) for p in patterns.cues["past_words"]]
 
     def extract(self, doc: Doc, found: list[Found], outlet: str) -> list[Claim]:
-        mentions = MentionMap(doc, found)
+        mentions = MentionMap(doc, found, describe=lambda tok: self._organ_description(tok, found))
         frames = FrameMatcher(mentions, self.p, self._demonym_actors(doc))
         context = ContextRules(mentions, self.p.cues)
         attributor = Attributor(mentions, self.p.cues)
@@ -58,16 +63,27 @@ class ClaimExtractor:
             here += context.sentence(sent, here)
             cands += here
         cands += TitleReader(mentions, self.lex, self.lex.leader_titles).read()
+        # membership relations (extract/roles.py, extract/located.py, extract/same_as.py)
+        cands += self._membership(mentions, frames)
         cands = [c for c in cands if c.rule not in self.disabled and self._allowed(c)]
+        cands = self._speak_for_state(cands)
         cands = self._pair_respective(cands)
         claims: list[Claim] = []
         for cand in cands:
-            claims += self._claims(doc, cand, attributor.attribute(doc[cand.trigger]), outlet)
+            att = attributor.attribute(doc[cand.trigger])
+            if not att.directive:
+                claims += self._claims(doc, cand, att, outlet)
         if "denial-of-previous" not in self.disabled:
             claims += self._denials_of_previous(doc, mentions, claims, outlet)
         return _dedupe(claims, self.p)
 
     # --- helpers ------------------------------------------------------------------
+    def _membership(self, mentions: MentionMap, frames: FrameMatcher) -> list[Candidate]:
+        """MEMBER_OF/LEADS from role nouns (roles.py)."""
+        return RoleReader(
+            mentions, set(self.lex.titles), set(self.lex.leader_titles), self.kb, frames.demonyms
+        ).read()
+
     def _demonym_actors(self, doc: Doc) -> dict[str, Found]:
         out: dict[str, Found] = {}
         for tok in doc:
@@ -90,6 +106,80 @@ class ClaimExtractor:
         if f.actor_id and "~" in f.actor_id:
             return f.actor_id.split("~")[0]
         return f.actor_id or f.name
+
+    def _organ_description(self, tok: Token, found: list[Found]) -> Found | None:
+        """"the army", "security forces", "the junta": that organ of the state named last."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        organ = None
+        start = tok.i
+        if tok.i > 0:
+            organ = self.lex.organ_phrases.get((self.doc_lower(tok, -1), tok.lower_))
+            start = tok.i - 1 if organ else tok.i
+        organ = organ or self.lex.organ_phrases.get((tok.lower_,))
+        if organ is None or organ not in DESCRIBED_ORGANS:
+            return None
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+        if not (dets & {"the", "its", "their"} or (not dets and tok.tag_ == "NNS")):
+            return None
+        state = self._state_before(found, start)
+        if state is None:
+            return None
+        demonym = state.demonyms[0] if state.demonyms else state.name
+        aid, name, typ, part_of = resolve_organ(self.kb, self.lex, state, organ, demonym, None)
+        return Found(start, tok.i + 1, typ, aid, name, "organ-description", part_of)
+
+    @staticmethod
+    def doc_lower(tok: Token, offset: int) -> str:
+        return tok.doc[tok.i + offset].lower_
+
+    def _state_before(self, found: list[Found], i: int) -> ActorSpec | None:
+        for f in sorted(found, key=lambda f: f.start, reverse=True):
+            if f.end > i:
+                continue
+            for aid in (f.part_of, *f.kb_ids, f.actor_id):
+                actor = self.kb.get(aid) if aid else None
+                if actor is not None and actor.type == "STATE":
+                    return self.kb.actors.get(actor.id)
+        return None
+
+    def _speak_for_state(self, cands: list[Candidate]) -> list[Candidate]:
+        """A spokesperson or minister of a state acts as that state ("the spokesman warned
+        Pakistan" -> the Taliban warned Pakistan); membership claims keep the person."""
+        roles = [r.lower() for r in self.p.cues.get("speaks_for_state_roles", [])]
+        voice: dict[str, Found] = {}
+        for c in cands:
+            if c.relation not in ("MEMBER_OF", "LEADS") or c.source.type != "PERSON":
+                continue
+            if not c.role or not any(r in c.role for r in roles):
+                continue
+            state = self._state_found(c.target)
+            if state is not None:
+                voice.setdefault(c.source.name, state)
+        if not voice:
+            return cands
+        out: list[Candidate] = []
+        for c in cands:
+            speaker = voice.get(c.source.name)
+            if speaker is not None and c.relation not in ("MEMBER_OF", "LEADS", "LOCATED_IN"):
+                if speaker.name == c.target.name:
+                    continue
+                c = Candidate(speaker, c.relation, c.target, c.trigger, c.rule + "+speaks-for",
+                              c.support_type, c.kind, c.role, c.respective)
+            out.append(c)
+        return out
+
+    def _state_found(self, org: Found) -> Found | None:
+        """The state an organisation mention belongs to, as a Found at the same place."""
+        if org.type == "STATE":
+            return org
+        if org.type != "STATE_AGENCY":
+            return None
+        state_id = self.root_state(org)
+        state = self.kb.get(state_id)
+        if state is None:
+            return None
+        return Found(org.start, org.end, state.type, state.id, state.name, org.rule)
 
     def _pair_respective(self, cands: list[Candidate]) -> list[Candidate]:
         """ "support for their respective proxies, namely A and B": pair each backer with
@@ -265,18 +355,24 @@ def _ordered_unique(items: list[Found]) -> list[Found]:
 
 
 def _dedupe(claims: list[Claim], patterns: Patterns) -> list[Claim]:
-    seen: set[tuple] = set()
-    out: list[Claim] = []
+    """One claim per (ends, relation, polarity, claimant, sentence); the support types of
+    duplicates are merged, a specific type replacing `unspecified`."""
+    merged: dict[tuple, Claim] = {}
     for c in claims:
         ends = (c.source.name, c.target.name)
         if patterns.relations[c.relation].symmetric:
             ends = tuple(sorted(ends))
-        key = (ends, c.relation, c.polarity, c.claimant_name, c.support_type, c.evidence_start)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(c)
-    return out
+        key = (ends, c.relation, c.polarity, c.claimant_name, c.evidence_start)
+        prior = merged.get(key)
+        if prior is None:
+            merged[key] = c
+        elif c.support_type:
+            types = [*(prior.support_type or ()), *c.support_type]
+            types = list(dict.fromkeys(types))
+            if len(types) > 1 and "unspecified" in types:
+                types.remove("unspecified")
+            merged[key] = replace(prior, support_type=tuple(types))
+    return list(merged.values())
 
 
 def sentence_of(doc: Doc, i: int) -> Span:

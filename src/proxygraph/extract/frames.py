@@ -87,10 +87,21 @@ class FrameMatcher:
             return self._from_heads(subject_heads(verb) or children(verb, "nsubjpass"))
         if role == "object":
             if passive:
-                return self._from_heads(children(tok, "nsubjpass"))
+                # "after being routed by X": the routed are the governing clause's subject
+                return self._from_heads(children(tok, "nsubjpass") or subject_heads(tok))
             if tok.dep_ == "acl" and tok.tag_ == "VBN":
                 return self._from_heads([tok.head])
-            return self._from_heads(children(tok, "dobj", "attr"))
+            direct = children(tok, "dobj", "attr")
+            if not direct and tok.dep_ == "relcl":  # "the figures it is hiding"
+                direct = [tok.head]
+            if not direct:  # "letting X train": the subject of a bare complement clause
+                direct = [
+                    s
+                    for c in children(tok, "ccomp", "xcomp")
+                    if not children(c, "mark", "aux")
+                    for s in children(c, "nsubj")
+                ]
+            return self._from_heads(direct)
         if role == "dative":
             return self._from_heads(children(tok, "dative", "iobj"))
         if role.startswith("prep:"):
@@ -111,7 +122,11 @@ class FrameMatcher:
             return self._from_heads(prep_objects(tok, "between") + prep_objects(tok, "among"))
         if role == "modified":
             if tok.dep_ in ("amod", "acl", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):
-                return self.m.in_phrase(tok.head)
+                head = tok.head
+                named = self.m.in_phrase(head)
+                if not named and head.dep_ == "appos":  # "Kataib Hezbollah, an Iran-backed militia"
+                    named = self.m.in_phrase(head.head)
+                return named
             return []
         if role == "hyphen":
             return self._hyphen_actor(tok)

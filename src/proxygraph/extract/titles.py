@@ -42,13 +42,16 @@ class TitleReader:
         self.lex = lex
         self.leaders = leader_titles
         self.window = window
+        # person titles are read off the parse by extract/roles.py; this window reader
+        # is kept for organ appositions ("the GDI, the intelligence agency of X")
+        self.persons = False
 
     def read(self) -> list[Candidate]:
         out: list[Candidate] = []
         for f in self.m.found:
             if f.rule in ("pronoun", "anaphora", "plural-anaphora"):
                 continue
-            if f.type == "PERSON":
+            if f.type == "PERSON" and self.persons:
                 out.extend(self._left_title(f))
                 out.extend(self._right_apposition(f))
             elif f.type in ("STATE_AGENCY", "ARMED_GROUP"):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from proxygraph.records import GeoRef
+
 
 @dataclass
 class Found:
@@ -15,6 +17,7 @@ class Found:
     name (str): canonical name of the actor (the mention text when unlinked).
     rule (str): the rule that found or linked it.
     kb_ids (tuple[str, ...]): every KB id the alias could mean (for disambiguation).
+    geo (GeoRef | None): where a LOCATION mention was geocoded to.
     """
 
     start: int
@@ -26,6 +29,7 @@ class Found:
     part_of: str | None = None
     kb_ids: tuple[str, ...] = ()
     members: tuple[Found, ...] = ()  # for plural references ("these proxies")
+    geo: GeoRef | None = None
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.start < end and start < self.end

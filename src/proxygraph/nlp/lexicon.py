@@ -33,6 +33,19 @@ class Lexicon:
     place_nouns: set[str] = field(default_factory=set)
     never_names: set[str] = field(default_factory=set)
     leader_titles: set[str] = field(default_factory=set)
+    group_nouns: dict[tuple[str, ...], str] = field(default_factory=dict)
+    group_heads: set[str] = field(default_factory=set)
+    group_skip: set[str] = field(default_factory=set)
+    group_pronouns: set[str] = field(default_factory=set)
+    speaker_pronouns: set[str] = field(default_factory=set)
+    office_titles: set[tuple[str, ...]] = field(default_factory=set)
+    place_prepositions: set[str] = field(default_factory=set)
+    of_actor_heads: set[str] = field(default_factory=set)
+    place_verbs: set[str] = field(default_factory=set)
+    directions: set[str] = field(default_factory=set)
+    place_heads: set[str] = field(default_factory=set)
+    place_descriptions: set[tuple[str, ...]] = field(default_factory=set)
+    country_hint_min_share: float = 0.4
 
     @property
     def max_organ_len(self) -> int:
@@ -68,4 +81,33 @@ def build_lexicon(kb: KnowledgeBase) -> Lexicon:
     names = kb.lexicon.get("names", {})
     for key in ("titles", "person_verbs", "place_nouns", "never_names", "leader_titles"):
         setattr(lex, key, set(_words(names.get(key, []), f"names.{key}")))
+    _load_groups(lex, kb.lexicon.get("groups", {}))
+    _load_places(lex, kb.lexicon.get("places", {}))
     return lex
+
+
+def _load_groups(lex: Lexicon, groups: dict[str, Any]) -> None:
+    for typ, words in (groups.get("nouns") or {}).items():
+        for phrase in _words(words, f"groups.nouns.{typ}"):
+            lex.group_nouns[tuple(phrase.split())] = typ
+            lex.group_heads.add(phrase.split()[-1])
+    lex.group_skip = set(_words(groups.get("skip_modifiers", []), "groups.skip_modifiers"))
+    pronouns = groups.get("pronouns") or {}
+    lex.group_pronouns = set(_words(pronouns.get("group", []), "groups.pronouns.group"))
+    lex.speaker_pronouns = set(_words(pronouns.get("speaker", []), "groups.pronouns.speaker"))
+    titles = _words(groups.get("office_titles", []), "groups.office_titles")
+    lex.office_titles = {tuple(t.split()) for t in titles}
+
+
+def _load_places(lex: Lexicon, places: dict[str, Any]) -> None:
+    for key, attr in (
+        ("prepositions", "place_prepositions"),
+        ("of_actor_heads", "of_actor_heads"),
+        ("verbs", "place_verbs"),
+        ("directions", "directions"),
+        ("heads", "place_heads"),
+    ):
+        setattr(lex, attr, set(_words(places.get(key, []), f"places.{key}")))
+    descriptions = _words(places.get("descriptions", []), "places.descriptions")
+    lex.place_descriptions = {tuple(d.split()) for d in descriptions}
+    lex.country_hint_min_share = float(places.get("country_hint_min_share", 0.4))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from spacy.language import Language
@@ -11,33 +12,22 @@ from proxygraph.kb.loader import KnowledgeBase
 from proxygraph.kb.specs import ActorSpec
 from proxygraph.nlp import coref
 from proxygraph.nlp.found import Found
+from proxygraph.nlp.groups import (
+    group_mentions,
+    leader_regimes,
+    office_titles,
+    speaker_pronouns,
+)
 from proxygraph.nlp.kb_index import DEMONYM, METONYM, KBIndex, KBMatch, build_index
 from proxygraph.nlp.lexicon import Lexicon, build_lexicon
 from proxygraph.nlp.organs import organ_mentions
+from proxygraph.nlp.places import Places, place_descriptions
 from proxygraph.nlp.proper_names import find_proper_names, propagate_names, type_run
-from proxygraph.nlp.typing_rules import type_for_name
+from proxygraph.nlp.typing_rules import type_for_name, type_from_words
 
-PLACE_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "into",
-        "inside",
-        "to",
-        "from",
-        "across",
-        "near",
-        "at",
-        "throughout",
-        "within",
-        "toward",
-        "towards",
-        "around",
-        "outside",
-        "via",
-        "through",
-    ]
-)
 LEADING_DROPS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+PLACE_TYPES = frozenset({"LOCATION"})
 
 
 class MentionFinder:
@@ -51,27 +41,41 @@ class MentionFinder:
         self.kb = kb
         self.lex: Lexicon = build_lexicon(kb)
         self.index: KBIndex = build_index(kb, nlp)
+        self.places = Places(self.lex)
 
     def find(self, doc: Doc, on: date | None = None) -> list[Found]:
-        """All mentions of the doc, sorted, without overlaps."""
+        """All mentions of the doc, sorted, without overlaps, places geocoded."""
         hits = self.index.matches(doc)
         states_at = self._state_starts(hits)
+        hint = self.places.country_hint(
+            [self.kb.actors[h.actor_ids[0]].name for h in hits if h.kind != DEMONYM]
+        )
         taken: list[Found] = []
         taken += organ_mentions(doc, states_at, self.kb, self.lex, on)
         for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
             if hit.kind == DEMONYM or any(f.overlaps(hit.start, hit.end) for f in taken):
                 continue
             taken.append(self._from_kb(doc, hit, on))
-        taken += self._from_ner(doc, taken)
-        taken += find_proper_names(doc, taken, self.lex)
+        taken += office_titles(doc, taken, self.lex)
+        taken += self._from_ner(doc, taken, hint)
+        taken += find_proper_names(doc, taken, self.lex, self._place_test(hint))
         taken = propagate_names(doc, taken)
         taken.sort(key=lambda f: f.start)
         taken = coref.link_acronyms(doc, taken, self.lex)
         taken = coref.link_short_names(doc, taken)
         taken = coref.resolve_anaphora(doc, taken, self.lex)
-        return sorted(taken, key=lambda f: f.start)
+        taken = leader_regimes(doc, taken, self.lex)
+        taken = _places_by_context(doc, taken, self.lex)
+        taken += place_descriptions(doc, taken, self.lex)
+        taken += speaker_pronouns(doc, taken, self.lex)
+        taken += group_mentions(doc, taken, self.lex)
+        taken.sort(key=lambda f: f.start)
+        return self.places.geocode(doc, taken, hint)
 
-    def _from_ner(self, doc: Doc, taken: list[Found]) -> list[Found]:
+    def _place_test(self, hint: str | None) -> Callable[[str], bool]:
+        return lambda name: self.places.place_like(name, hint)
+
+    def _from_ner(self, doc: Doc, taken: list[Found], hint: str | None) -> list[Found]:
         """spaCy's entities that no KB rule covered, typed by label, head words and context."""
         out: list[Found] = []
         for ent in doc.ents:
@@ -88,9 +92,34 @@ class MentionFinder:
                 typed = type_run(doc, start, end, self.lex)
                 if typed is not None and typed[0] == "LOCATION":
                     typ, end, rule = "LOCATION", typed[1], f"{rule}+{typed[2]}"
+                elif self._ner_place(doc, start, end, ent.label_, typed, hint):
+                    typ, rule = "LOCATION", f"{rule}+gazetteer"
             if typ is not None and not any(f.overlaps(start, end) for f in taken):
                 out.append(Found(start, end, typ, None, bare_name(doc, start, end, self.lex), rule))
         return out
+
+    def _ner_place(
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        label: str,
+        typed: tuple[str, int, str] | None,
+        hint: str | None,
+    ) -> bool:
+        """A PERSON or ORG entity that the gazetteer knows as a place and nothing else types.
+
+        An ORG needs no descriptor word ("Sinjar"); a PERSON also needs a place context
+        ("in Palmyra") and no title or person verb.
+        """
+        if label not in ("PERSON", "ORG") or typed is not None:
+            return False
+        text = doc[start:end].text
+        if type_from_words(text, self.lex) is not None:
+            return False
+        if label == "PERSON" and not _place_context(doc, start, self.lex):
+            return False
+        return self.places.place_like(text, hint)
 
     def _state_starts(self, hits: list[KBMatch]) -> dict[int, tuple[int, ActorSpec]]:
         """Token index -> (end, state) for demonyms and state names (organ phrase heads)."""
@@ -106,8 +135,20 @@ class MentionFinder:
     def _from_kb(self, doc: Doc, hit: KBMatch, on: date | None) -> Found:
         actor = self.kb.actors[hit.actor_ids[0]]
         rule = "kb-metonym" if hit.kind == METONYM else "kb-alias"
+        if hit.kind == METONYM and not _is_subject(doc, hit.start, hit.end):
+            return Found(
+                hit.start,
+                hit.end,
+                "LOCATION",
+                actor.id,
+                doc[hit.start : hit.end].text,
+                rule + "-place",
+                kb_ids=hit.actor_ids,
+            )
         if actor.type == "STATE":
-            if _used_as_place(doc, hit.start):
+            # only a country is a place; a de-facto government ("Islamic Emirate") is not
+            is_country = not actor.country or actor.id == actor.country.lower()
+            if is_country and _used_as_place(doc, hit.start, hit.end, self.lex):
                 return Found(
                     hit.start,
                     hit.end,
@@ -139,11 +180,75 @@ def bare_name(doc: Doc, start: int, end: int, lex: Lexicon) -> str:
     return doc[start:end].text
 
 
-def _used_as_place(doc: Doc, start: int) -> bool:
-    """A country or capital named after a locative preposition is a place, not an actor."""
+def _is_subject(doc: Doc, start: int, end: int) -> bool:
+    """The span heads a subject or a possessor ("Islamabad rejected", "Baghdad's plan")."""
+    root = doc[start:end].root
+    if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
+        return True
+    return root.dep_ in SUBJECT_DEPS
+
+
+def _place_context(doc: Doc, start: int, lex: Lexicon) -> bool:
+    """A locative preposition (or "of") before the name, skipping "the" and a direction."""
+    k = start - 1
+    while k >= 0 and (doc[k].lower_ == "the" or doc[k].lower_ in lex.directions):
+        k -= 1
+    return k >= 0 and (doc[k].lower_ in lex.place_prepositions or doc[k].lower_ == "of")
+
+
+def _used_as_place(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """A country or capital used as a place rather than as an actor.
+
+    After a locative preposition ("in Syria"), a direction ("northern Iraq"), "of" after a
+    noun that is no office or group ("the future of Syria"), "for" unless an office or an
+    infinitive follows, or as the object of a movement verb ("visited Turkey").
+    """
     if start == 0:
         return False
-    prev = doc[start - 1]
-    if prev.lower_ == "the" and start >= 2:
-        prev = doc[start - 2]
-    return prev.lower_ in PLACE_PREPOSITIONS
+    k = start - 1
+    if doc[k].lower_ in lex.directions:
+        return True
+    if doc[k].lower_ == "the" and k >= 1:
+        k -= 1
+    prev = doc[k]
+    if prev.lower_ in lex.place_prepositions:
+        return True
+    if prev.lower_ == "of" and k >= 1:
+        head = doc[k - 1].lower_
+        return not (
+            head in lex.of_actor_heads
+            or head in lex.titles
+            or head in lex.group_heads
+            or (head,) in lex.organ_phrases
+        )
+    if prev.lower_ == "for" and k >= 1:
+        after = doc[end] if end < len(doc) else None
+        return doc[k - 1].lower_ not in lex.titles and not (after is not None and after.lower_ == "to")
+    root = doc[start:end].root
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in lex.place_verbs
+
+
+def _places_by_context(doc: Doc, found: list[Found], lex: Lexicon) -> list[Found]:
+    """Countries coordinated with or placed after a place are places ("Anbar, Iraq",
+    "in Syria and Iraq"); a direction before a place joins it ("eastern Aleppo")."""
+    found = sorted(found, key=lambda f: f.start)
+    place_tokens: set[int] = set()
+    covered = {i for f in found for i in range(f.start, f.end)}
+    for f in found:
+        if f.type == "STATE" and f.rule in ("kb-alias", "kb-metonym"):
+            root = doc[f.start : f.end].root
+            after_place = f.start >= 2 and doc[f.start - 1].text == "," and (
+                f.start - 2 in place_tokens
+            )
+            conj_place = root.dep_ == "conj" and root.head.i in place_tokens
+            if after_place or conj_place:
+                f.type, f.rule = "LOCATION", f.rule + "-place"
+        if f.type in PLACE_TYPES:
+            if f.start > 0 and doc[f.start - 1].lower_ in lex.directions:
+                if f.start - 1 not in covered:
+                    f.start -= 1
+                    covered.add(f.start)
+                    if f.actor_id is None:
+                        f.name = doc[f.start : f.end].text
+            place_tokens.update(range(f.start, f.end))
+    return found

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from proxygraph.nlp.found import Found
@@ -70,6 +72,8 @@ def type_run(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[str, int, st
         return "LOCATION", suffix_end, "name-place-suffix"
     if _appositive_place(doc, end, lex):
         return "LOCATION", end, "name-place-apposition"
+    if end - start >= 2 and doc[end - 1].is_title and doc[end - 1].lower_ in lex.place_heads:
+        return "LOCATION", end, "name-place-head"
     typ = type_from_words(text, lex)
     if typ is not None and end - start >= 2:
         return typ, end, "name-descriptor"
@@ -78,19 +82,32 @@ def type_run(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[str, int, st
     return None
 
 
-def find_proper_names(doc: Doc, taken: list[Found], lex: Lexicon) -> list[Found]:
-    """New mentions for uncovered capitalised runs that the context types."""
+def find_proper_names(
+    doc: Doc, taken: list[Found], lex: Lexicon, is_place: Callable[[str], bool] | None = None
+) -> list[Found]:
+    """New mentions for uncovered capitalised runs that the context or the gazetteer types."""
     out: list[Found] = []
     for start, end in _runs(doc, taken):
-        if start == doc[start].sent.start and end - start == 1:
-            continue  # a lone capitalised sentence opener carries no evidence of a name
-        typed = type_run(doc, start, end, lex)
+        opener = start == doc[start].sent.start and end - start == 1
+        typed = None if opener else type_run(doc, start, end, lex)
+        if typed is None and is_place is not None and _gazetteer_candidate(doc, start, end, lex):
+            if is_place(doc[start:end].text):
+                typed = ("LOCATION", end, "name-gazetteer")
         if typed is None:
             continue
         typ, stop, rule = typed
         name = doc[start:end].text  # stop may include a place noun, the name does not
         out.append(Found(start, stop, typ, None, name, rule))
     return out
+
+
+def _gazetteer_candidate(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """A run the gazetteer may type: no common word, title or person context around it."""
+    if end - start == 1 and doc[start].lower_ in lex.never_names:
+        return False
+    if _titled(doc, start, lex) or _person_context(doc, start, end, lex):
+        return False
+    return not (end < len(doc) and doc[end].tag_ in PROPER_TAGS)
 
 
 def propagate_names(doc: Doc, taken: list[Found]) -> list[Found]:

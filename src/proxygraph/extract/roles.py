@@ -1,0 +1,405 @@
+"""MEMBER_OF and LEADS from a role noun and the person it describes, read off the parse.
+
+The role noun ("spokesman", "minister", "commander", "head", "leader", ...) is tied to a
+person by apposition ("X, the group's commander", "the Taliban's spokesman, X"), a title
+before the name ("Interior Minister X"), a copula ("X is the NRF's leader") or an
+"as"-predicate ("served as its head", "described X as the group's intelligence chief"),
+and to an organisation by a possessive ("the NRF's"), a modifier ("Taliban spokesman",
+"Russian President"), or an of/for/at phrase ("head of the ISI", "spokesman for the
+ministry"). Ministries and government offices speak for their state, so a role in one is a
+role in the state.
+
+Also "Org, the movement headed by X": a "led/headed/run by" participle on an apposition.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from proxygraph.extract.args import MentionMap, children, subject_heads
+from proxygraph.extract.candidates import Candidate
+from proxygraph.kb.loader import KnowledgeBase
+from proxygraph.nlp.found import Found
+
+ORG_TYPES = frozenset(
+    {"STATE", "STATE_AGENCY", "ARMED_GROUP", "POLITICAL_ORG", "INTERNATIONAL_ORG"}
+)
+# Role nouns beyond the person-typing titles of the lexicon.
+EXTRA_ROLES = frozenset(
+    {
+        "member",
+        "representative",
+        "ringleader",
+        "operative",
+        "aide",
+        "spokesperson",
+        "figure",
+        "emissary",
+        "attorney",
+        "president",
+        "vice-president",
+    }
+)
+# Honorifics and occupations: they mark a person but name no role in an organisation.
+NOT_ROLES = frozenset(
+    {
+        "general",
+        "gen.",
+        "colonel",
+        "col.",
+        "major",
+        "maj.",
+        "captain",
+        "lieutenant",
+        "sheikh",
+        "shaikh",
+        "mullah",
+        "mawlawi",
+        "maulvi",
+        "qari",
+        "mufti",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "brigadier",
+        "marshal",
+        "admiral",
+        "sergeant",
+        "ayatollah",
+        "imam",
+        "sultan",
+        "prince",
+        "king",
+        "caliph",
+        "militant",
+        "warlord",
+        "analyst",
+        "journalist",
+        "defector",
+        "cleric",
+        "prime",
+        "deputy",
+        "chief",  # only as a head noun: handled below
+    }
+)
+DEPUTY = frozenset({"deputy", "vice", "vice-president", "assistant", "acting", "former", "ex"})
+LEAD_VERBS = frozenset({"lead", "head", "run", "command", "chair", "found", "control"})
+# Organs whose people speak for the state ("government spokesman", "foreign minister").
+STATE_ORGANS = frozenset({"foreign_ministry", "government", "presidency", "interior_ministry"})
+ORG_PREPS = ("of", "for", "at", "with", "in", "within")
+
+
+class RoleReader:
+    """Reads role nouns around person mentions.
+
+    mentions (MentionMap): the doc's mentions.
+    titles (set[str]): person titles of the lexicon.
+    leaders (set[str]): titles that make the holder the leader.
+    kb (KnowledgeBase): for rolling a ministry up to its state.
+    demonyms (dict[str, Found]): "russian" -> the Russian state, for "Russian President X".
+    """
+
+    def __init__(
+        self,
+        mentions: MentionMap,
+        titles: set[str],
+        leaders: set[str],
+        kb: KnowledgeBase,
+        demonyms: dict[str, Found],
+    ) -> None:
+        self.m = mentions
+        self.doc: Doc = mentions.doc
+        self.roles = (set(titles) | EXTRA_ROLES) - (NOT_ROLES - {"chief"})
+        self.leaders = leaders
+        self.kb = kb
+        self.demonyms = demonyms
+
+    # --- entry ----------------------------------------------------------------------
+    def read(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        for tok in self.doc:
+            if not self._is_role_head(tok):
+                continue
+            persons = self._persons(tok, depth=0)
+            if not persons:
+                continue
+            org, direct = self._org(tok)
+            if org is None:
+                continue
+            rel = self._relation(tok, direct)
+            target = self._roll_up(org, tok)
+            role = self._role_text(tok, org)
+            how = self._how
+            for p in persons:
+                if p.name == target.name:
+                    continue
+                out.append(Candidate(p, rel, target, tok.i, f"role-{rel.lower()}-{how}", role=role))
+        out += self._led_by_apposition()
+        return out
+
+    # --- the role noun ------------------------------------------------------------------
+    def _is_role_head(self, tok: Token) -> bool:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in self.roles:
+            return False
+        if tok.dep_ in ("compound", "amod"):
+            # a modifier of another role noun ("army chief spokesman") is not the head;
+            # a title before a name ("Interior Minister X") is
+            return self._person_at(tok.head) is not None
+        hit = self.m.at.get(tok.i)
+        return hit is None or hit.type != "PERSON"
+
+    def _person_at(self, tok: Token) -> Found | None:
+        hit = self.m.at.get(tok.i)
+        return hit if hit is not None and hit.type == "PERSON" else None
+
+    def _persons(self, tok: Token, depth: int) -> list[Found]:
+        """The person(s) the role noun describes."""
+        self._how = "apposition"
+        if depth > 3:
+            return []
+        hit = self.m.at.get(tok.i)
+        if hit is not None and hit.type in ORG_TYPES:  # "Taliban spokesman X" as one mention
+            nxt = self._person_after(hit.end)
+            if nxt is not None:
+                self._how = "title"
+                return [nxt]
+        if tok.dep_ == "compound":
+            p = self._person_at(tok.head)
+            if p is not None and p.start > tok.i:
+                self._how = "title"
+                return [p]
+            return []
+        if tok.dep_ == "appos":
+            p = self._person_at(tok.head)
+            if p is not None:
+                return [p]
+            # the parser hung the apposition on another word: take the name just before
+            left = tok.left_edge.i
+            if left >= 2 and self.doc[left - 1].text == ",":
+                p = self._person_at(self.doc[left - 2])
+                if p is not None:
+                    return [p]
+        for a in children(tok, "appos"):
+            p = self._person_at(a)
+            if p is not None:
+                return [p]
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            self._how = "copula"
+            return self._people(subject_heads(tok.head))
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as":
+            prep = tok.head
+            while prep.dep_ == "conj" and prep.head.lower_ == "as":
+                prep = prep.head
+            verb = prep.head
+            if verb.pos_ not in ("VERB", "AUX"):
+                return []
+            self._how = "as"
+            objs = self._people(children(verb, "dobj", "nsubjpass"))
+            if objs:
+                return objs
+            subj = children(verb, "nsubj")
+            if subj and subj[0].lower_ in ("who", "whom") and verb.dep_ == "relcl":
+                return self._people([verb.head])
+            return self._people(subject_heads(verb))
+        if tok.dep_ == "conj" and tok.head.lower_ in self.roles:
+            return self._persons(tok.head, depth + 1)
+        return []
+
+    def _people(self, heads: list[Token]) -> list[Found]:
+        return [f for h in heads for f in self.m.in_phrase(h) if f.type == "PERSON"]
+
+    def _person_after(self, i: int) -> Found | None:
+        """The person named right after a title, honorifics allowed in between."""
+        for k in range(i, min(len(self.doc), i + 4)):
+            hit = self.m.at.get(k)
+            if hit is not None:
+                return hit if hit.type == "PERSON" and hit.start == k else None
+            if self.doc[k].lower_ not in NOT_ROLES:
+                return None
+        return None
+
+    # --- the organisation ---------------------------------------------------------------
+    def _org(self, tok: Token) -> tuple[Found | None, bool]:
+        """(organisation, directly attached) for a role noun."""
+        hit = self.m.at.get(tok.i)
+        if hit is not None and hit.type in ORG_TYPES:
+            return hit, True
+        for c in tok.children:
+            if c.dep_ == "poss":
+                found = self._orgs(self.m.in_phrase(c))
+                if found:
+                    return found, True
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
+                h = self.m.at.get(c.i)
+                if h is not None and h.type in ORG_TYPES:
+                    return h, True
+                dem = self.demonyms.get(c.lower_)
+                if dem is not None and h is None:
+                    return dem, True
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ORG_PREPS:
+                for obj in children(c, "pobj"):
+                    direct = self.m.at.get(obj.i)
+                    found = self._orgs(self.m.in_phrase(obj))
+                    if found:
+                        return found, (direct is found and c.lower_ == "of")
+        return None, False
+
+    def _orgs(self, found: list[Found]) -> Found | None:
+        for f in found:
+            if f.type in ORG_TYPES:
+                return f
+        return None
+
+    def _roll_up(self, org: Found, tok: Token) -> Found:
+        """A ministry or government office stands for its state."""
+        if org.type != "STATE_AGENCY":
+            return org
+        state_id: str | None = None
+        spec = self.kb.get(org.actor_id)
+        if spec is not None:
+            organ = str(getattr(spec.organ, "value", spec.organ) or "")
+            minister = tok.lower_ == "minister" and organ.endswith("_ministry")
+            if organ in STATE_ORGANS or minister:
+                state = self.kb.state_of(spec.id)
+                state_id = state.id if state else None
+        elif org.actor_id and "~" in org.actor_id:
+            state_id = org.actor_id.split("~")[0]
+        if state_id is None:
+            return org
+        gov = self.kb.governing(state_id, None) or self.kb.get(state_id)
+        if gov is None:
+            return org
+        return Found(org.start, org.end, gov.type, gov.id, gov.name, org.rule)
+
+    # --- relation and role ---------------------------------------------------------------
+    def _relation(self, tok: Token, direct: bool) -> str:
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "det")]
+        words = {c.lower_ for c in mods} | {t.lower_ for c in mods for t in c.subtree}
+        if words & DEPUTY or words & {"a", "an", "one"}:
+            return "MEMBER_OF"
+        leader = (
+            tok.lower_ in self.leaders
+            or _hyphenated(tok) in self.leaders
+            or (tok.lower_ == "minister" and "prime" in words)
+        )
+        if not leader or not direct:
+            return "MEMBER_OF"
+        hit = self.m.at.get(tok.i)
+        sub_unit = [
+            c
+            for c in mods
+            if c.pos_ == "NOUN" and c.lower_ not in self.leaders and self.m.at.get(c.i) is hit
+            and hit is None
+        ]
+        if sub_unit or any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+            return "MEMBER_OF"  # "intelligence chief", "head for Kunar province"
+        return "LEADS"
+
+    def _role_text(self, tok: Token, org: Found) -> str | None:
+        skip = {"det", "poss", "case", "punct", "appos", "relcl", "conj", "cc", "acl"}
+        words: list[Token] = []
+
+        def walk(t: Token) -> None:
+            for c in t.lefts:
+                if c.dep_ not in skip:
+                    walk(c)
+            words.append(t)
+            for c in t.rights:
+                if c.dep_ not in skip:
+                    walk(c)
+
+        walk(tok)
+        text = " ".join(
+            t.text for t in words if not (org.start <= t.i < org.end) or t.i == tok.i
+        ).strip()
+        return text.lower() or None
+
+    # --- "Org, the movement headed by X" --------------------------------------------------
+    def _led_by_apposition(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        for tok in self.doc:
+            if tok.lemma_.lower() not in LEAD_VERBS or tok.tag_ != "VBN" or tok.dep_ != "acl":
+                continue
+            noun = tok.head
+            if self.m.at.get(noun.i) is not None or noun.dep_ != "appos":
+                continue
+            org = self.m.at.get(noun.head.i)
+            if org is None or org.type not in ORG_TYPES:
+                continue
+            agents = [
+                c for a in tok.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"
+            ]
+            for p in self._people(agents):
+                out.append(Candidate(p, "LEADS", org, tok.i, "leads-by-apposition", role=tok.text))
+        return out
+
+
+def _hyphenated(tok: Token) -> str:
+    """ "secretary-general", "commander-in-chief" as one word."""
+    doc = tok.doc
+    k = tok.i
+    words = [tok.lower_]
+    while k + 2 < len(doc) and doc[k + 1].text == "-" and len(words) < 3:
+        words.append(doc[k + 2].lower_)
+        k += 2
+    return "-".join(words)
+
+
+# --- the state a bare state title belongs to --------------------------------------------
+STATE_TITLES = frozenset({"president", "premier", "minister", "chancellor"})
+STATE_SPEAKERS = frozenset({"government", "presidential", "ministry", "foreign", "presidency"})
+
+
+class StateContext:
+    """Where the document refers to a state: its mentions, its agencies and demonyms."""
+
+    def __init__(self, mentions: MentionMap, kb: KnowledgeBase, demonyms: dict[str, Found]):
+        self.kb = kb
+        refs: list[tuple[int, Found]] = []
+        for f in mentions.found:
+            if f.rule in ("pronoun", "anaphora", "plural-anaphora"):
+                continue
+            state = self._state(f)
+            if state is not None:
+                refs.append((f.start, state))
+        for tok in mentions.doc:
+            dem = demonyms.get(tok.lower_)
+            if dem is not None and tok.i not in mentions.at:
+                refs.append((tok.i, dem))
+        self.refs = sorted(refs, key=lambda r: r[0])
+
+    def _state(self, f: Found) -> Found | None:
+        if f.type == "STATE":
+            return f
+        ids = [f.actor_id, *f.kb_ids] if f.type in ("STATE_AGENCY", "LOCATION") else []
+        for aid in ids:
+            spec = self.kb.get(aid) if aid else None
+            if spec is None:
+                continue
+            state = spec if spec.type == "STATE" else self.kb.state_of(spec.id)
+            if state is None:
+                continue
+            gov = self.kb.governing(state.id, None) or state
+            return Found(f.start, f.end, gov.type, gov.id, gov.name, "state-context")
+        return None
+
+    def nearest_before(self, i: int) -> Found | None:
+        before = [s for k, s in self.refs if k < i]
+        return before[-1] if before else None
+
+    def most_frequent(self) -> Found | None:
+        counts: dict[str, int] = {}
+        first: dict[str, Found] = {}
+        for _, s in self.refs:
+            counts[s.name] = counts.get(s.name, 0) + 1
+            first.setdefault(s.name, s)
+        if not counts:
+            return None
+        best = max(counts, key=lambda n: counts[n])
+        return first[best]
