@@ -130,13 +130,14 @@ def test_emit_text_with_repeated_documents(tmp_path: Path):
 def test_known_claims_are_read(docs_records):
     """The fixtures hold a few unambiguous claims; a regression here is user-visible."""
     got = {
-        (c["source"]["name"], c["relation"], c["target"]["name"], c["polarity"])
+        (c["source"]["actor_id"], c["relation"], c["target"]["actor_id"], c["polarity"])
         for rec in docs_records
         for c in rec["claims"]
     }
-    assert ("Iran", "SUPPORTS", "Ansar Allah", "affirmed") in got
-    assert ("Taliban", "SUPPORTS", "Tehrik-i-Taliban Pakistan", "affirmed") in got
-    assert ("Rwanda", "OPPOSES", "Burundi", "affirmed") in got
+    assert ("ir", "SUPPORTS", "ansar-allah", "affirmed") in got
+    assert ("taliban", "SUPPORTS", "ttp", "affirmed") in got
+    assert ("rw", "OPPOSES", "bi", "affirmed") in got
+    assert ("bi", "SUPPORTS", "fdlr", "denied") in got  # "Burundi denied the accusation."
 
 
 # --- formats, inputs, outputs ---------------------------------------------------------
@@ -276,11 +277,13 @@ def test_bad_model_is_one_clean_error():
     assert "Traceback" not in res.output
 
 
-def test_bad_kb_with_workers_fails_before_starting_them():
-    """A broken --kb must be reported once, not crash every worker as it starts."""
-    res = extract("--workers", "2", "--kb", str(FIXTURES / "kb_bad_type"), str(DOCS))
+@pytest.mark.parametrize("folder", ["kb_bad_type", "kb_bad_lexicon"])
+def test_bad_kb_with_workers_fails_before_starting_them(folder: str):
+    """A broken --kb is reported once (a worker failing as it starts would hang the pool)."""
+    res = extract("--workers", "2", "--kb", str(FIXTURES / folder), str(DOCS))
     assert res.exit_code == 1
-    assert "kb_bad_type" in res.stderr and "type" in res.stderr
+    (line,) = res.stderr.splitlines()
+    assert line.startswith("Error: ") and ("kb_bad_type" in line or "names.titles" in line)
     assert res.stdout == ""
 
 

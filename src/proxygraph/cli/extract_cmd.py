@@ -126,7 +126,9 @@ def extract_command(
     extractor = Extractor(kb_dirs=kb_dirs, model=model, disabled_rules=rules)
     try:
         if workers > 1:
-            _preflight(kb_dirs, model)
+            # Build the pipeline here first: an error in the KB, a lexicon or the model is
+            # then reported once, instead of failing in every worker process as it starts.
+            _ = extractor.pipe
         for record in progress(
             extractor.extract_many(documents(), workers=workers), desc="extract"
         ):
@@ -137,16 +139,6 @@ def extract_command(
         raise click.ClickException(str(exc)) from exc
     if counter.failed:
         raise SystemExit(1)
-
-
-def _preflight(kb_dirs: tuple[str, ...], model: str | None) -> None:
-    """Load the KB and the spaCy pipeline here first, so that an error in either is
-    reported once instead of failing in every worker process as it starts."""
-    from proxygraph.kb.loader import load_kb
-    from proxygraph.nlp.model import load_spacy
-
-    load_kb(kb_dirs)
-    load_spacy(model)
 
 
 def _write(output: TextIO, record: dict[str, Any], fmt: str) -> None:

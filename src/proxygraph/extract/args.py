@@ -51,10 +51,14 @@ class MentionMap:
         doc: Doc,
         found: list[Found],
         describe: Callable[[Token], Found | None] | None = None,
+        demonyms: dict[str, Found] | None = None,
+        demonym_heads: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
         self.found = found
         self.describe = describe
+        self.demonyms = demonyms or {}
+        self.demonym_heads = demonym_heads
         self.at: dict[int, Found] = {}
         for f in found:
             if f.actor_id is None and f.rule in GENERIC_RULES:
@@ -108,6 +112,8 @@ class MentionMap:
                                 hits.extend(member.members or (member,))
                     elif child.lower_ in PRONOUNS and child.dep_ == "poss":
                         hits.extend(self.resolve_pronoun(child))
+                    elif child.dep_ in ("amod", "compound", "nmod") and self.demonym(child):
+                        hits.append(self.demonym(child))  # "Emirati effort", "Iranian weapons"
                     else:
                         nxt.append(child)
             if hits:
@@ -116,6 +122,14 @@ class MentionMap:
             if not frontier:
                 break
         return []
+
+    def demonym(self, tok: Token) -> Found | None:
+        """The state a demonym token stands for, placed at that token."""
+        proto = self.demonyms.get(tok.lower_)
+        if proto is None or tok.head.lower_ not in self.demonym_heads:
+            return None
+        return Found(tok.i, tok.i + 1, proto.type, proto.actor_id, proto.name, "demonym",
+                     kb_ids=proto.kb_ids)
 
     def resolve_pronoun(self, tok: Token) -> list[Found]:
         """it/its/they/their: the subject of a governing clause, else the nearest actors before."""

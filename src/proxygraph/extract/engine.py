@@ -15,7 +15,9 @@ from proxygraph.extract.context_rules import ContextRules
 from proxygraph.extract.frames import FrameMatcher
 from proxygraph.extract.patterns import Patterns
 from proxygraph.extract.timex import claim_time
+from proxygraph.extract.located import LocatedReader
 from proxygraph.extract.roles import RoleReader
+from proxygraph.extract.same_as import SameAsReader
 from proxygraph.extract.titles import TitleReader
 from proxygraph.kb.loader import KnowledgeBase
 from proxygraph.kb.specs import ActorSpec
@@ -52,8 +54,15 @@ class ClaimExtractor:
         self.past = [tuple(p.split()) for p in patterns.cues["past_words"]]
 
     def extract(self, doc: Doc, found: list[Found], outlet: str) -> list[Claim]:
-        mentions = MentionMap(doc, found, describe=lambda tok: self._organ_description(tok, found))
-        frames = FrameMatcher(mentions, self.p, self._demonym_actors(doc))
+        demonyms = self._demonym_actors(doc)
+        mentions = MentionMap(
+            doc,
+            found,
+            describe=lambda tok: self._organ_description(tok, found),
+            demonyms=demonyms,
+            demonym_heads=frozenset(self.p.cues.get("demonym_heads", [])),
+        )
+        frames = FrameMatcher(mentions, self.p, demonyms)
         context = ContextRules(mentions, self.p.cues)
         attributor = Attributor(mentions, self.p.cues)
         cands: list[Candidate] = []
@@ -79,10 +88,10 @@ class ClaimExtractor:
 
     # --- helpers ------------------------------------------------------------------
     def _membership(self, mentions: MentionMap, frames: FrameMatcher) -> list[Candidate]:
-        """MEMBER_OF/LEADS from role nouns (roles.py)."""
+        """MEMBER_OF/LEADS (roles.py), LOCATED_IN (located.py), SAME_AS (same_as.py)."""
         return RoleReader(
             mentions, set(self.lex.titles), set(self.lex.leader_titles), self.kb, frames.demonyms
-        ).read()
+        ).read() + LocatedReader(mentions, self.kb).read() + SameAsReader(mentions).read()
 
     def _demonym_actors(self, doc: Doc) -> dict[str, Found]:
         out: dict[str, Found] = {}
@@ -90,7 +99,9 @@ class ClaimExtractor:
             sid = self.demonym_of.get(tok.lower_)
             if sid and tok.lower_ not in out and sid in self.kb.actors:
                 gov = self.kb.governing(sid, None) or self.kb.actors[sid]
-                out[tok.lower_] = Found(tok.i, tok.i + 1, gov.type, gov.id, gov.name, "demonym")
+                out[tok.lower_] = Found(
+                    tok.i, tok.i + 1, gov.type, gov.id, gov.name, "demonym", kb_ids=(sid,)
+                )
         return out
 
     def _allowed(self, c: Candidate) -> bool:

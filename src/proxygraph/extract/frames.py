@@ -130,6 +130,15 @@ class FrameMatcher:
             return []
         if role == "hyphen":
             return self._hyphen_actor(tok)
+        if role == "hyphen_modifier":  # "Iranian-made weapons", "Russian-supplied drones"
+            return [f for c in children(tok, "amod", "compound") for f in self._hyphen_actor(c)]
+        if role.startswith("acl_prep:"):  # "weapons bound for the Houthis"
+            word = role[9:]
+            return self._from_heads([o for c in children(tok, "acl") for o in prep_objects(c, word)])
+        if role == "object_with":  # "provide the army with instructors"
+            if any(p.lower_ == "with" for p in children(tok, "prep")):
+                return self._from_heads(children(tok, "dobj"))
+            return []
         if role == "target_owner":  # "support for their proxies": they back the proxies
             owners = [
                 p
@@ -234,12 +243,8 @@ class FrameMatcher:
         if frame.support_from == "trigger":
             words = [tok]
         else:
-            words = [
-                t
-                for obj in children(tok, "dobj", "nsubjpass")
-                for t in obj.subtree
-                if not self.m.of_token(t)
-            ]
+            heads = children(tok, "dobj", "nsubjpass") + prep_objects(tok, "with")
+            words = [t for obj in heads for t in obj.subtree if not self.m.of_token(t)]
         found: list[str] = []
         lowered = (
             [t.lower_ for t in words]

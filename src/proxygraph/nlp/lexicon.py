@@ -41,7 +41,6 @@ class Lexicon:
     office_titles: set[tuple[str, ...]] = field(default_factory=set)
     place_prepositions: set[str] = field(default_factory=set)
     of_actor_heads: set[str] = field(default_factory=set)
-    place_verbs: set[str] = field(default_factory=set)
     directions: set[str] = field(default_factory=set)
     place_heads: set[str] = field(default_factory=set)
     place_descriptions: set[tuple[str, ...]] = field(default_factory=set)
@@ -103,7 +102,6 @@ def _load_places(lex: Lexicon, places: dict[str, Any]) -> None:
     for key, attr in (
         ("prepositions", "place_prepositions"),
         ("of_actor_heads", "of_actor_heads"),
-        ("verbs", "place_verbs"),
         ("directions", "directions"),
         ("heads", "place_heads"),
     ):

@@ -135,7 +135,8 @@ class MentionFinder:
     def _from_kb(self, doc: Doc, hit: KBMatch, on: date | None) -> Found:
         actor = self.kb.actors[hit.actor_ids[0]]
         rule = "kb-metonym" if hit.kind == METONYM else "kb-alias"
-        if hit.kind == METONYM and not _is_subject(doc, hit.start, hit.end):
+        place_use = hit.kind == METONYM and actor.type != "STATE"
+        if place_use and _used_as_place(doc, hit.start, hit.end, self.lex):
             return Found(
                 hit.start,
                 hit.end,
@@ -200,8 +201,9 @@ def _used_as_place(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     """A country or capital used as a place rather than as an actor.
 
     After a locative preposition ("in Syria"), a direction ("northern Iraq"), "of" after a
-    noun that is no office or group ("the future of Syria"), "for" unless an office or an
-    infinitive follows, or as the object of a movement verb ("visited Turkey").
+    noun that is no office or group ("the future of Syria"), or "for" unless an office comes
+    before or an infinitive after ("support for Iraq"). The object of a verb stays an actor
+    ("visited Islamabad" is a meeting with the state).
     """
     if start == 0:
         return False
@@ -224,8 +226,7 @@ def _used_as_place(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     if prev.lower_ == "for" and k >= 1:
         after = doc[end] if end < len(doc) else None
         return doc[k - 1].lower_ not in lex.titles and not (after is not None and after.lower_ == "to")
-    root = doc[start:end].root
-    return root.dep_ == "dobj" and root.head.lemma_.lower() in lex.place_verbs
+    return False
 
 
 def _places_by_context(doc: Doc, found: list[Found], lex: Lexicon) -> list[Found]:
