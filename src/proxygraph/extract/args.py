@@ -135,11 +135,13 @@ class MentionMap:
         """it/its/they/their: the subject of a governing clause, else the nearest actors before."""
         plural = tok.lower_ in PLURAL_PRONOUNS
         cur = tok
+        own_clause = tok.head if tok.dep_ in ("dobj", "dative", "iobj", "pobj") else None
         for _ in range(8):
             if cur.head is cur:
                 break
             cur = cur.head
-            if cur.pos_ in ("VERB", "AUX"):
+            if cur.pos_ in ("VERB", "AUX") and cur is not own_clause:
+                # an object pronoun never means its own clause's subject ("Tehran gave it money")
                 for child in cur.children:
                     if (
                         child.dep_ in SUBJ
@@ -147,16 +149,27 @@ class MentionMap:
                         and child.lower_ not in PRONOUNS
                         and not (child.left_edge.i <= tok.i <= child.right_edge.i)
                     ):
-                        found = [f for f in self.in_phrase(child) if f.type != "LOCATION"]
+                        found = [
+                            f
+                            for f in self.in_phrase(child)
+                            if f.type != "LOCATION" and (plural or f.type != "PERSON")
+                        ]
                         if found and (plural or len(found) == 1):
                             return found
+        own_subjects: set[str] = set()
+        if own_clause is not None:
+            own_subjects = {
+                f.name for c in own_clause.children if c.dep_ in SUBJ for f in self.in_phrase(c)
+            }
+        excluded_types = ("LOCATION",) if plural else ("LOCATION", "PERSON")
         before = [
             f
             for f in self.found
             if f.end <= tok.i
-            and f.type not in ("LOCATION",)
+            and f.type not in excluded_types
             and f.start >= tok.sent.start
             and f.rule not in ("pronoun",)
+            and f.name not in own_subjects
         ]
         if not before:
             return []

@@ -156,6 +156,14 @@ class Attributor:
         arm"), or on the verb it complements ("did not try to arm")."""
         if any(c.dep_ == "neg" for c in tok.children):
             return True
+        # "sent no weapons", "obtained no arms"
+        if any(
+            d.lower_ in ("no", "neither") and d.dep_ == "det"
+            for o in tok.children
+            if o.dep_ in ("dobj", "nsubjpass")
+            for d in o.children
+        ):
+            return True
         return tok.dep_ in ("xcomp", "conj") and any(c.dep_ == "neg" for c in tok.head.children)
 
     def _local_modality(self, trigger: Token) -> str:

@@ -52,6 +52,7 @@ class ClaimExtractor:
         self.demonym_of = demonym_of
         self.disabled = set(disabled)
         self.past = [tuple(p.split()) for p in patterns.cues["past_words"]]
+        self.group_heads = frozenset(patterns.cues.get("group_heads", []))
 
     def extract(self, doc: Doc, found: list[Found], outlet: str) -> list[Claim]:
         demonyms = self._demonym_actors(doc)
@@ -128,9 +129,11 @@ class ClaimExtractor:
             organ = self.lex.organ_phrases.get((self.doc_lower(tok, -1), tok.lower_))
             start = tok.i - 1 if organ else tok.i
         organ = organ or self.lex.organ_phrases.get((tok.lower_,))
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+        if organ is None and tok.lower_ in self.group_heads and dets & {"the", "this", "that"}:
+            return self._group_before(found, tok)
         if organ is None or organ not in DESCRIBED_ORGANS:
             return None
-        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
         if not (dets & {"the", "its", "their"} or (not dets and tok.tag_ == "NNS")):
             return None
         state = self._state_before(found, start)
@@ -139,6 +142,20 @@ class ClaimExtractor:
         demonym = state.demonyms[0] if state.demonyms else state.name
         aid, name, typ, part_of = resolve_organ(self.kb, self.lex, state, organ, demonym, None)
         return Found(start, tok.i + 1, typ, aid, name, "organ-description", part_of)
+
+    def _group_before(self, found: list[Found], tok: Token) -> Found | None:
+        """The armed group named last before a definite group noun, within three sentences."""
+        sent_start = tok.sent.start
+        for f in sorted(found, key=lambda f: f.start, reverse=True):
+            if f.end > tok.i or f.type != "ARMED_GROUP" or f.actor_id is None and f.rule in (
+                "group-noun", "group-pronoun"
+            ):
+                continue
+            if tok.doc[f.start].sent.start < sent_start - 200:
+                return None
+            return Found(tok.i, tok.i + 1, f.type, f.actor_id, f.name, "group-description",
+                         f.part_of, f.kb_ids)
+        return None
 
     @staticmethod
     def doc_lower(tok: Token, offset: int) -> str:
@@ -251,6 +268,16 @@ class ClaimExtractor:
             end=span.end_char,
         )
 
+    def _source_support(self, doc: Doc, c: Candidate) -> tuple[str, ...] | None:
+        """"Russian instructors helped X": the backer's own words name the support."""
+        if c.relation != "SUPPORTS" or c.support_type not in (None, ("unspecified",)):
+            return c.support_type
+        for tok in doc[c.source.start : c.source.end]:
+            stype = self.p.support_words.get((tok.lower_,))
+            if stype and stype != "unspecified":
+                return (stype,)
+        return c.support_type
+
     def _claims(self, doc: Doc, c: Candidate, att: Attribution, outlet: str) -> list[Claim]:
         sent = doc[c.trigger].sent
         base = dict(
@@ -260,7 +287,7 @@ class ClaimExtractor:
             evidence_start=sent.start_char,
             evidence_end=sent.end_char,
             evidence_text=sent.text,
-            support_type=c.support_type,
+            support_type=self._source_support(doc, c),
             kind=c.kind,
             role=c.role,
             time=claim_time(sent, self.past),

@@ -151,7 +151,8 @@ class RoleReader:
             # a title before a name ("Interior Minister X") is
             return self._person_at(tok.head) is not None
         hit = self.m.at.get(tok.i)
-        return hit is None or hit.type != "PERSON"
+        # "the leader" may itself be read as an anaphor of the person: still a role
+        return hit is None or hit.type != "PERSON" or hit.rule == "anaphora"
 
     def _person_at(self, tok: Token) -> Found | None:
         hit = self.m.at.get(tok.i)
@@ -163,6 +164,8 @@ class RoleReader:
         if depth > 3:
             return []
         hit = self.m.at.get(tok.i)
+        if hit is not None and hit.type == "PERSON":
+            hit = None
         if hit is not None and hit.type in ORG_TYPES:  # "Taliban spokesman X" as one mention
             nxt = self._person_after(hit.end)
             if nxt is not None:
@@ -315,10 +318,10 @@ class RoleReader:
                     walk(c)
 
         walk(tok)
-        text = " ".join(
-            t.text for t in words if not (org.start <= t.i < org.end) or t.i == tok.i
-        ).strip()
-        return text.lower() or None
+        kept = [t for t in words if not (org.start <= t.i < org.end) or t.i == tok.i]
+        while kept and kept[-1].i > tok.i and kept[-1].pos_ in ("ADP", "PUNCT"):
+            kept.pop()  # "leader of [the Houthis]"
+        return " ".join(t.text for t in kept).strip().lower() or None
 
     # --- "Org, the movement headed by X" --------------------------------------------------
     def _led_by_apposition(self) -> list[Candidate]:

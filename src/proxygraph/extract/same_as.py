@@ -77,10 +77,21 @@ class SameAsReader:
             rel = [c for c in children(verb, "dobj", "nsubjpass") if c.lower_ in ("which", "who")]
             if rel and verb.dep_ == "relcl":
                 bearer = [f for f in self.m.in_phrase(verb.head) if self._actor(f)]
+        if not bearer:  # "X, sometimes called Y," parsed as a main clause
+            bearer = self._before_comma(verb)
         named = [f for f in named if all(f is not b for b in bearer)]
         return [
             Candidate(n, "SAME_AS", b, verb.i, "same-as-naming") for n in named[:1] for b in bearer
         ]
+
+    def _before_comma(self, verb: Token) -> list[Found]:
+        k = verb.i - 1
+        while k >= 0 and self.doc[k].pos_ == "ADV":
+            k -= 1
+        if k < 1 or self.doc[k].text != ",":
+            return []
+        hit = self._actor(self.m.at.get(k - 1))
+        return [hit] if hit else []
 
     def _name_for(self, noun: Token) -> list[Candidate]:
         """ "Fitna al Khawarij is the name the Pakistani state uses for the TTP"."""
@@ -99,4 +110,5 @@ class SameAsReader:
 
 
 def _distinct(a: Found, b: Found) -> bool:
-    return a is not b and not (a.start < b.end and b.start < a.end)
+    """Two names for one actor that the KB did not already join ("X (FARDC)" is a mention)."""
+    return a.name != b.name and not (a.start < b.end and b.start < a.end)

@@ -44,7 +44,6 @@ class Lexicon:
     directions: set[str] = field(default_factory=set)
     place_heads: set[str] = field(default_factory=set)
     place_descriptions: set[tuple[str, ...]] = field(default_factory=set)
-    country_hint_min_share: float = 0.4
 
     @property
     def max_organ_len(self) -> int:
@@ -108,4 +107,4 @@ def _load_places(lex: Lexicon, places: dict[str, Any]) -> None:
         setattr(lex, attr, set(_words(places.get(key, []), f"places.{key}")))
     descriptions = _words(places.get("descriptions", []), "places.descriptions")
     lex.place_descriptions = {tuple(d.split()) for d in descriptions}
-    lex.country_hint_min_share = float(places.get("country_hint_min_share", 0.4))
+

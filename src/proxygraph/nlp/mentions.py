@@ -47,7 +47,7 @@ class MentionFinder:
         """All mentions of the doc, sorted, without overlaps, places geocoded."""
         hits = self.index.matches(doc)
         states_at = self._state_starts(hits)
-        hint = self.places.country_hint(
+        hint = self.places.countries_named(
             [self.kb.actors[h.actor_ids[0]].name for h in hits if h.kind != DEMONYM]
         )
         taken: list[Found] = []
@@ -72,10 +72,10 @@ class MentionFinder:
         taken.sort(key=lambda f: f.start)
         return self.places.geocode(doc, taken, hint)
 
-    def _place_test(self, hint: str | None) -> Callable[[str], bool]:
+    def _place_test(self, hint: tuple[str, ...]) -> Callable[[str], bool]:
         return lambda name: self.places.place_like(name, hint)
 
-    def _from_ner(self, doc: Doc, taken: list[Found], hint: str | None) -> list[Found]:
+    def _from_ner(self, doc: Doc, taken: list[Found], hint: tuple[str, ...]) -> list[Found]:
         """spaCy's entities that no KB rule covered, typed by label, head words and context."""
         out: list[Found] = []
         for ent in doc.ents:
@@ -105,7 +105,7 @@ class MentionFinder:
         end: int,
         label: str,
         typed: tuple[str, int, str] | None,
-        hint: str | None,
+        hint: tuple[str, ...],
     ) -> bool:
         """A PERSON or ORG entity that the gazetteer knows as a place and nothing else types.
 
@@ -215,6 +215,8 @@ def _used_as_place(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     prev = doc[k]
     if prev.lower_ in lex.place_prepositions:
         return True
+    if prev.lower_ in ("of", "for") and end < len(doc) and doc[end].lower_ in ("'s", "’s"):
+        return False  # "support for Iraq's democratic process": the state acts
     if prev.lower_ == "of" and k >= 1:
         head = doc[k - 1].lower_
         return not (

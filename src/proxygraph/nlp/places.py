@@ -2,8 +2,8 @@
 
 Every LOCATION mention gets a GeoRef, resolved with the containment the text states
 ("Miskeeni Salarzo, a village in Pakistan's Bajaur agency" -> within Bajaur, country PK;
-"Asmaar district in Kunar" -> within Kunar) and else with the document's commonest country
-as a hint. The gazetteer loads on first use; every lookup is cached per name.
+"Asmaar district in Kunar" -> within Kunar); a name the gazetteer does not know as a
+sizeable place is looked up in the countries the document names, commonest first. The gazetteer loads on first use; every lookup is cached per name.
 """
 
 from __future__ import annotations
@@ -45,20 +45,21 @@ class Places:
         """A known place (country, subdivision, curated, or a sizeable town)."""
         return self.gz.is_place(name)
 
-    def is_local_place(self, name: str, country: str | None) -> bool:
-        """A gazetteer place of the given country, however small ("Sarmin" in Syria)."""
-        if country is None:
-            return False
-        ref = self.gz.resolve(name, country=country)
-        return (
-            ref is not None
-            and not ref.gazetteer_id.startswith("text:")
-            and ref.country_code == country
-        )
+    def local_place(self, name: str, countries: tuple[str, ...]) -> GeoRef | None:
+        """A gazetteer place in one of the countries, however small ("Sarmin" in Syria)."""
+        for country in countries:
+            ref = self.gz.resolve(name, country=country)
+            if (
+                ref is not None
+                and not ref.gazetteer_id.startswith("text:")
+                and ref.country_code == country
+            ):
+                return ref
+        return None
 
-    def place_like(self, name: str, country: str | None) -> bool:
-        """is_place, or a place of the document's country."""
-        return self.is_place(name) or self.is_local_place(name, country)
+    def place_like(self, name: str, countries: tuple[str, ...]) -> bool:
+        """is_place, or a place of a country the document names."""
+        return self.is_place(name) or self.local_place(name, countries) is not None
 
     def country_code(self, name: str) -> str | None:
         """ISO2 code when name is a country, else None."""
@@ -66,15 +67,12 @@ class Places:
             self._country[name] = self.gz.country_of(name)
         return self._country[name]
 
-    def country_hint(self, names: list[str]) -> str | None:
-        """The commonest country among the names when it has a large enough share."""
+    def countries_named(self, names: list[str]) -> tuple[str, ...]:
+        """ISO2 codes of the countries among the names, commonest first."""
         codes = Counter(c for c in map(self.country_code, names) if c)
-        if not codes:
-            return None
-        code, n = codes.most_common(1)[0]
-        return code if n / sum(codes.values()) >= self.lex.country_hint_min_share else None
+        return tuple(c for c, _n in codes.most_common())
 
-    def geocode(self, doc: Doc, found: list[Found], hint: str | None) -> list[Found]:
+    def geocode(self, doc: Doc, found: list[Found], hint: tuple[str, ...]) -> list[Found]:
         """found with geo set on every LOCATION mention that resolves."""
         by_start = {f.start: f for f in found}
         out: list[Found] = []
@@ -94,7 +92,7 @@ class Places:
         return out
 
     def _resolve_one(
-        self, doc: Doc, f: Found, by_start: dict[int, Found], hint: str | None
+        self, doc: Doc, f: Found, by_start: dict[int, Found], hint: tuple[str, ...]
     ) -> GeoRef | None:
         name = _place_name(doc, f, self.lex)
         if self.country_code(name):
@@ -102,11 +100,9 @@ class Places:
         within, country, feature = self._containment(doc, f, by_start)
         if within or country:
             return self.gz.resolve(name, within=within, country=country, feature=feature)
-        if hint is not None:
-            ref = self.gz.resolve(name, country=hint, feature=feature)
-            if ref is not None and not ref.gazetteer_id.startswith("text:"):
-                return ref
-        return self.gz.resolve(name, feature=feature)
+        if self.is_place(name):
+            return self.gz.resolve(name, feature=feature)
+        return self.local_place(name, hint) or self.gz.resolve(name, feature=feature)
 
     def _containment(
         self, doc: Doc, f: Found, by_start: dict[int, Found]

@@ -103,7 +103,7 @@ def find_proper_names(
 
 def _gazetteer_candidate(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     """A run the gazetteer may type: no common word, title or person context around it."""
-    if end - start == 1 and doc[start].lower_ in lex.never_names:
+    if end - start == 1 and (len(doc[start]) < 3 or doc[start].lower_ in lex.never_names):
         return False
     if _titled(doc, start, lex) or _person_context(doc, start, end, lex):
         return False

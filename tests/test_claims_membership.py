@@ -1,0 +1,105 @@
+"""MEMBER_OF, LEADS, LOCATED_IN and SAME_AS on hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def claims(nlp):
+    from proxygraph.nlp.pipeline import build_pipeline
+
+    pipe = build_pipeline()
+
+    def run(text: str) -> list:
+        doc = pipe.nlp(text)
+        found = pipe.finder.find(doc, None)
+        return pipe.claims.extract(doc, found, "test-outlet")
+
+    return run
+
+
+def _has(claims, relation, source, target, **attrs):
+    for c in claims:
+        if c.relation != relation:
+            continue
+        ends = {c.source.name, c.source.mention}, {c.target.name, c.target.mention}
+        if source in ends[0] and target in ends[1] or (
+            relation == "SAME_AS" and source in ends[1] and target in ends[0]
+        ):
+            if all(getattr(c, k) == v for k, v in attrs.items()):
+                return c
+    return None
+
+
+def test_possessive_title_in_apposition(claims):
+    out = claims("Hezbollah's deputy leader, Naim Qassem, told supporters the fight would go on.")
+    c = _has(out, "MEMBER_OF", "Naim Qassem", "Hezbollah")
+    assert c is not None and "deputy leader" in c.role
+    assert c.rule.startswith("role-")
+    assert _has(out, "LEADS", "Naim Qassem", "Hezbollah") is None
+
+
+def test_leader_apposition_after_name(claims):
+    out = claims("Mohammed Ali Salem, the leader of the Houthis, warned shipping companies.")
+    assert _has(out, "LEADS", "Mohammed Ali Salem", "Houthis") is not None
+
+
+def test_demonym_title_before_name_is_the_state(claims):
+    out = claims("On Tuesday Iranian President Masoud Pezeshkian flew to Baghdad.")
+    c = _has(out, "LEADS", "Masoud Pezeshkian", "Iran")
+    assert c is not None and c.role == "president"
+
+
+def test_served_as_and_sub_unit_chief_is_membership(claims):
+    out = claims(
+        "Abu Bakr Nuri had served as the Islamic State's finance chief before his arrest."
+    )
+    c = _has(out, "MEMBER_OF", "Abu Bakr Nuri", "Islamic State")
+    assert c is not None and "finance chief" in c.role
+
+
+def test_foreign_ministry_spokesman_speaks_for_the_state(claims):
+    out = claims(
+        "Maria Zakharova, a spokeswoman for the Russian Foreign Ministry, rejected the report."
+    )
+    assert _has(out, "MEMBER_OF", "Maria Zakharova", "Russia") is not None
+
+
+def test_headed_by_on_an_apposition(claims):
+    out = claims(
+        "Hamas, the Palestinian movement headed by Yahya Sinwar, rejected the proposal."
+    )
+    assert _has(out, "LEADS", "Yahya Sinwar", "Hamas") is not None
+
+
+def test_members_killed_in_a_place(claims):
+    out = claims("Three al-Shabaab fighters were killed in an operation in Kismayo on Friday.")
+    c = _has(out, "LOCATED_IN", "al-Shabaab", "Kismayo")
+    assert c is not None and c.kind == "operates" and c.rule.startswith("located-members")
+
+
+def test_base_of_a_group(claims):
+    out = claims("Officials said the Houthis' main stronghold in Saada was hit overnight.")
+    c = _has(out, "LOCATED_IN", "Houthis", "Saada")
+    assert c is not None and c.kind == "based"
+
+
+def test_state_organ_at_home_is_not_located(claims):
+    out = claims("Pakistani soldiers were killed in an attack in Peshawar on Monday.")
+    assert not [c for c in out if c.relation == "LOCATED_IN"]
+
+
+def test_alias_after_a_name(claims):
+    out = claims("Police arrested Abdul Rahim Khan, alias Gul Mohammad Zaman, in the raid.")
+    c = _has(out, "SAME_AS", "Gul Mohammad Zaman", "Abdul Rahim Khan")
+    assert c is not None and c.rule.startswith("same-as-alias")
+
+
+def test_sometimes_called(claims):
+    out = claims(
+        "The Houthis, sometimes called the Partisans of God, control much of the north."
+    )
+    # either the alias is a claim, or the KB already joined the two names
+    same = [c for c in out if c.relation == "SAME_AS"]
+    assert all(c.source.name != c.target.name for c in same)
