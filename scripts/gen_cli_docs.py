@@ -1,4 +1,4 @@
-"""Paste each command's --help, and the names of the relation-frame rules, into docs/cli.md.
+"""Paste each command's --help into docs/cli.md, between marker lines.
 
     python scripts/gen_cli_docs.py           # rewrite docs/cli.md in place
     python scripts/gen_cli_docs.py --check   # exit 1 when docs/cli.md is out of date
@@ -12,7 +12,6 @@ A block looks like this in the Markdown (the lines between the markers are gener
     ```
     <!-- end help -->
 
-and the rule names go between `<!-- rules -->` and `<!-- end rules -->`.
 tests/test_docs.py runs `render` to check that the file is up to date.
 """
 
@@ -20,7 +19,6 @@ from __future__ import annotations
 
 import re
 import sys
-import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,7 +32,6 @@ WIDTH = 90
 _BLOCK = re.compile(
     r"(?P<open><!-- help: (?P<cmd>[a-z ]+?) -->\n).*?(?P<close><!-- end help -->)", re.DOTALL
 )
-_RULES = re.compile(r"(?P<open><!-- rules -->\n).*?(?P<close><!-- end rules -->)", re.DOTALL)
 
 
 def commands(
@@ -57,27 +54,15 @@ def help_text(path: tuple[str, ...]) -> str:
     return result.stdout
 
 
-def frame_rules() -> list[str]:
-    """The rule names of the relation frames, in file order."""
-    from proxygraph.extract.patterns import load_patterns
-
-    return [frame.rule for frame in load_patterns().frames]
-
-
 def render(markdown: str) -> str:
-    """The Markdown with every help block and the rule list regenerated."""
+    """The Markdown with every help block regenerated."""
 
     def block(match: re.Match[str]) -> str:
         path = tuple(match["cmd"].split())
         body = help_text(path).rstrip("\n")
         return f"{match['open']}```text\n{body}\n```\n{match['close']}"
 
-    def rules(match: re.Match[str]) -> str:
-        names = ", ".join(f"`{rule}`" for rule in frame_rules())
-        body = "\n".join(textwrap.wrap(names, WIDTH, break_on_hyphens=False))
-        return f"{match['open']}{body}\n{match['close']}"
-
-    return _RULES.sub(rules, _BLOCK.sub(block, markdown))
+    return _BLOCK.sub(block, markdown)
 
 
 def documented(markdown: str) -> set[str]:

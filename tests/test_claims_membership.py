@@ -24,11 +24,10 @@ def _has(claims, relation, source, target, **attrs):
         if c.relation != relation:
             continue
         ends = {c.source.name, c.source.mention}, {c.target.name, c.target.mention}
-        if source in ends[0] and target in ends[1] or (
-            relation == "SAME_AS" and source in ends[1] and target in ends[0]
-        ):
-            if all(getattr(c, k) == v for k, v in attrs.items()):
-                return c
+        forward = source in ends[0] and target in ends[1]
+        backward = relation == "SAME_AS" and source in ends[1] and target in ends[0]
+        if (forward or backward) and all(getattr(c, k) == v for k, v in attrs.items()):
+            return c
     return None
 
 

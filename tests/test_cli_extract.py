@@ -355,3 +355,14 @@ def test_python_dash_m_smoke(tmp_path: Path):
     recs = records(proc.stdout.decode("utf-8"))
     assert [r["doc_id"] for r in recs] == ["wire-1", "wire-2"]
     assert all(r["format"] == "proxygraph.doc/1" for r in recs)
+
+
+def test_readme_example_command_runs_clean():
+    """README: `proxygraph extract examples/corpus --format table` works on a fresh clone."""
+    corpus = Path(__file__).resolve().parent.parent / "examples" / "corpus"
+    res = extract(str(corpus), "--format", "table")
+    assert res.exit_code == 0, res.stderr
+    assert res.stderr == ""
+    blocks = [line for line in res.stdout.splitlines() if line.startswith("== ")]
+    assert len(blocks) >= len(list(corpus.iterdir()))
+    assert "-[SUPPORTS]->" in res.stdout

@@ -59,8 +59,9 @@ def test_government_organ_resolves_to_who_governs_on_the_date(find):
 
 def test_country_after_locative_preposition_is_a_place(find):
     found = find("Pakistan moved fighters to Tajikistan.")
-    assert found[0][:2] == ("Pakistan", "STATE")
-    assert found[1][:2] == ("Tajikistan", "LOCATION")
+    types = {s: t for s, t, _n, _r in found}
+    assert types["Pakistan"] == "STATE"
+    assert types["Tajikistan"] == "LOCATION"
 
 
 def test_capital_metonym_stands_for_the_state(find):
@@ -103,4 +104,80 @@ def test_definite_description_refers_to_last_armed_group(find):
     found = find("ISKP claimed the bombing. The group said more would follow.")
     assert ("group", "ARMED_GROUP", "Islamic State Khorasan Province", "anaphora") in [
         (s.split()[-1], t, n, r) for s, t, n, r in found
+    ]
+
+
+def test_group_nouns_are_unlinked_organisations(find):
+    found = find(
+        "Aid workers said civilians were trapped and the international community must act."
+    )
+    groups = {s: (t, r) for s, t, _n, r in found}
+    assert groups["civilians"] == ("POLITICAL_ORG", "group-noun")
+    assert groups["the international community"] == ("POLITICAL_ORG", "group-noun")
+
+
+def test_group_noun_after_an_actor_belongs_to_it(find):
+    found = find("ISKP forces withdrew from the valley.")
+    assert [s for s, *_ in found if s.endswith("forces")] == []
+
+
+def test_they_takes_the_last_group_and_we_stays_unlinked(find):
+    found = find("ISKP attacked the checkpoint. They later withdrew, and we condemn the attack.")
+    assert ("They", "ARMED_GROUP", "Islamic State Khorasan Province", "group-pronoun") in found
+    assert ("we", "POLITICAL_ORG", "we", "group-pronoun") in found
+
+
+def test_first_person_pronoun_is_the_quoted_speaker(find):
+    found = find("Mr Qadir Rahimi said: I condemn this attack.")
+    assert ("I", "PERSON", "Qadir Rahimi", "speaker-pronoun") in found
+
+
+def test_office_title_without_a_name_is_a_person(find):
+    found = find(
+        "The Foreign Secretary met the delegation. The Minister for the Middle East arrived."
+        " Foreign Secretary Jane Holloway spoke later."
+    )
+    titles = [s for s, t, _n, r in found if r == "office-title"]
+    assert titles == ["The Foreign Secretary", "The Minister for the Middle East"]
+    assert not any(s == "Secretary" for s, *_ in found)
+
+
+def test_a_leaders_regime_is_an_organisation(find):
+    found = find("Critics blamed the Assad regime for the siege.")
+    assert ("the Assad regime", "STATE", "the Assad regime", "leader-regime") in found
+
+
+def test_country_after_of_is_a_place_unless_an_office_comes_first(find):
+    found = find("She spoke about the future of Tajikistan and the President of Tajikistan.")
+    kinds = [(s, t) for s, t, _n, _r in found if s == "Tajikistan"]
+    assert kinds == [("Tajikistan", "LOCATION"), ("Tajikistan", "STATE")]
+
+
+def test_direction_joins_a_country_used_as_a_place(find):
+    found = find("Fighting spread to northern Tajikistan.")
+    assert ("northern Tajikistan", "LOCATION") in [(s, t) for s, t, _n, _r in found]
+
+
+def test_places_by_coordination_and_after_a_comma(find):
+    found = find("Clashes in Pakistan and Tajikistan continued near Kunar, Afghanistan.")
+    types = {s: t for s, t, _n, _r in found}
+    assert types["Tajikistan"] == "LOCATION"
+    assert types["Afghanistan"] == "LOCATION"
+
+
+def test_gazetteer_types_an_unknown_capitalised_name_as_a_place(find):
+    found = find("Refugees fled Aleppo after the shelling.")
+    assert ("Aleppo", "LOCATION", "Aleppo", "name-gazetteer") in found
+
+
+def test_place_head_word_makes_a_name_a_place(find):
+    found = find("Shelling hit the Qarghar Barrage on Tuesday.")
+    assert ("Qarghar Barrage", "LOCATION") in [(s, t) for s, t, _n, _r in found]
+
+
+def test_capital_metonym_after_a_preposition_is_a_place(find):
+    found = find("Delegates gathered in Dushanbe. Dushanbe rejected the plan.")
+    assert [(s, t) for s, t, _n, _r in found if s == "Dushanbe"] == [
+        ("Dushanbe", "LOCATION"),
+        ("Dushanbe", "STATE"),
     ]

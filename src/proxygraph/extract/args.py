@@ -36,6 +36,13 @@ OBJECT_CONTROL = frozenset(
         "lead",
         "call",
         "invite",
+        "criticise",
+        "criticize",
+        "condemn",
+        "praise",
+        "thank",
+        "fault",
+        "punish",
     ]
 )
 RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})

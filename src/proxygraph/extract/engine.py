@@ -13,17 +13,17 @@ from proxygraph.extract.attribution import Attribution, Attributor
 from proxygraph.extract.candidates import Candidate
 from proxygraph.extract.context_rules import ContextRules
 from proxygraph.extract.frames import FrameMatcher
-from proxygraph.extract.patterns import Patterns
-from proxygraph.extract.timex import claim_time
 from proxygraph.extract.located import LocatedReader
+from proxygraph.extract.patterns import Patterns
 from proxygraph.extract.roles import RoleReader
 from proxygraph.extract.same_as import SameAsReader
+from proxygraph.extract.timex import claim_time
 from proxygraph.extract.titles import TitleReader
 from proxygraph.kb.loader import KnowledgeBase
 from proxygraph.kb.specs import ActorSpec
-from proxygraph.nlp.organs import resolve_organ
 from proxygraph.nlp.found import Found
 from proxygraph.nlp.lexicon import Lexicon
+from proxygraph.nlp.organs import resolve_organ
 from proxygraph.records import ActorRef, Claim
 
 DESCRIBED_ORGANS = frozenset({"military", "army", "security", "police", "government"})
@@ -134,9 +134,12 @@ class ClaimExtractor:
             return self._group_before(found, tok)
         if organ is None or organ not in DESCRIBED_ORGANS:
             return None
-        if not (dets & {"the", "its", "their"} or (not dets and tok.tag_ == "NNS")):
+        state = self._state_in(tok, found)  # "the authorities in Kabul", "officials in Islamabad"
+        if state is None and not (
+            dets & {"the", "its", "their"} or (not dets and tok.tag_ == "NNS")
+        ):
             return None
-        state = self._state_before(found, start)
+        state = state or self._state_before(found, start)
         if state is None:
             return None
         demonym = state.demonyms[0] if state.demonyms else state.name
@@ -160,6 +163,24 @@ class ClaimExtractor:
     @staticmethod
     def doc_lower(tok: Token, offset: int) -> str:
         return tok.doc[tok.i + offset].lower_
+
+    def _state_in(self, tok: Token, found: list[Found]) -> ActorSpec | None:
+        """The state whose capital or name follows "in" after an organ word."""
+        by_start = {f.start: f for f in found}
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for obj in prep.children:
+                f = by_start.get(obj.i) or next(
+                    (g for g in found if g.start <= obj.i < g.end), None
+                )
+                if f is None:
+                    continue
+                for aid in (*f.kb_ids, f.actor_id):
+                    actor = self.kb.get(aid) if aid else None
+                    if actor is not None and actor.type == "STATE":
+                        return actor
+        return None
 
     def _state_before(self, found: list[Found], i: int) -> ActorSpec | None:
         for f in sorted(found, key=lambda f: f.start, reverse=True):

@@ -81,7 +81,7 @@ def link_short_names(doc: Doc, found: list[Found]) -> list[Found]:
     """A person's surname alone ("Mujahid") refers to the full name used before."""
     by_surname: dict[str, Found] = {}
     for f in sorted(found, key=lambda f: f.start):
-        if f.type != "PERSON":
+        if f.type != "PERSON" or f.rule == "office-title":
             continue
         if f.end - f.start >= 2:
             by_surname.setdefault(doc[f.end - 1].text, f)

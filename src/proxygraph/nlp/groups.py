@@ -11,9 +11,10 @@ from spacy.tokens import Doc, Token
 from proxygraph.nlp.found import Found
 from proxygraph.nlp.lexicon import Lexicon
 
-ORG_TYPES = frozenset({"STATE", "STATE_AGENCY", "ARMED_GROUP", "POLITICAL_ORG", "INTERNATIONAL_ORG"})
+ORG_TYPES = frozenset(
+    {"STATE", "STATE_AGENCY", "ARMED_GROUP", "POLITICAL_ORG", "INTERNATIONAL_ORG"}
+)
 MODIFIER_DEPS = frozenset({"det", "amod", "compound", "nummod", "quantmod", "predet"})
-NAME_GLUE = frozenset({"for", "of", "the"})
 PERSON_LINKED = ("pronoun", "anaphora", "speaker")
 
 
@@ -52,7 +53,9 @@ def _title_at(doc: Doc, i: int, lex: Lexicon, longest: int) -> int:
         return 0
     for size in range(min(longest, len(doc) - i), 0, -1):
         key = tuple(t.lower_ for t in doc[i : i + size])
-        if key in lex.office_titles and all(t.is_title or t.lower_ == "of" for t in doc[i : i + size]):
+        if key in lex.office_titles and all(
+            t.is_title or t.lower_ == "of" for t in doc[i : i + size]
+        ):
             return size
     return 0
 

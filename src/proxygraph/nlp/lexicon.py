@@ -107,4 +107,3 @@ def _load_places(lex: Lexicon, places: dict[str, Any]) -> None:
         setattr(lex, attr, set(_words(places.get(key, []), f"places.{key}")))
     descriptions = _words(places.get("descriptions", []), "places.descriptions")
     lex.place_descriptions = {tuple(d.split()) for d in descriptions}
-

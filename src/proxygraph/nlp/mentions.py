@@ -227,7 +227,9 @@ def _used_as_place(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
         )
     if prev.lower_ == "for" and k >= 1:
         after = doc[end] if end < len(doc) else None
-        return doc[k - 1].lower_ not in lex.titles and not (after is not None and after.lower_ == "to")
+        return doc[k - 1].lower_ not in lex.titles and not (
+            after is not None and after.lower_ == "to"
+        )
     return False
 
 
@@ -240,18 +242,20 @@ def _places_by_context(doc: Doc, found: list[Found], lex: Lexicon) -> list[Found
     for f in found:
         if f.type == "STATE" and f.rule in ("kb-alias", "kb-metonym"):
             root = doc[f.start : f.end].root
-            after_place = f.start >= 2 and doc[f.start - 1].text == "," and (
-                f.start - 2 in place_tokens
+            after_place = (
+                f.start >= 2 and doc[f.start - 1].text == "," and (f.start - 2 in place_tokens)
             )
             conj_place = root.dep_ == "conj" and root.head.i in place_tokens
             if after_place or conj_place:
                 f.type, f.rule = "LOCATION", f.rule + "-place"
+                f.actor_id = f.kb_ids[0] if f.kb_ids else f.actor_id
+                f.name, f.part_of = doc[f.start : f.end].text, None
         if f.type in PLACE_TYPES:
-            if f.start > 0 and doc[f.start - 1].lower_ in lex.directions:
-                if f.start - 1 not in covered:
-                    f.start -= 1
-                    covered.add(f.start)
-                    if f.actor_id is None:
-                        f.name = doc[f.start : f.end].text
+            before = f.start - 1
+            if before >= 0 and doc[before].lower_ in lex.directions and before not in covered:
+                f.start = before
+                covered.add(before)
+                if f.actor_id is None:
+                    f.name = doc[f.start : f.end].text
             place_tokens.update(range(f.start, f.end))
     return found

@@ -3,7 +3,8 @@
 Every LOCATION mention gets a GeoRef, resolved with the containment the text states
 ("Miskeeni Salarzo, a village in Pakistan's Bajaur agency" -> within Bajaur, country PK;
 "Asmaar district in Kunar" -> within Kunar); a name the gazetteer does not know as a
-sizeable place is looked up in the countries the document names, commonest first. The gazetteer loads on first use; every lookup is cached per name.
+sizeable place is looked up in the countries the document names, commonest first.
+The gazetteer loads on first use; every lookup is cached per name.
 """
 
 from __future__ import annotations
@@ -76,18 +77,18 @@ class Places:
         """found with geo set on every LOCATION mention that resolves."""
         by_start = {f.start: f for f in found}
         out: list[Found] = []
-        last_place: Found | None = None
+        places: list[GeoRef] = []  # resolved places below country level, in text order
         for f in sorted(found, key=lambda f: f.start):
             if f.type != "LOCATION":
                 out.append(f)
                 continue
             if f.rule == "place-description":
-                geo = last_place.geo if last_place is not None else None
+                geo = _antecedent_place(places, doc[f.end - 1].lower_)
             else:
                 geo = self._resolve_one(doc, f, by_start, hint)
             f = replace(f, geo=geo)
             if geo is not None and geo.feature != "country":
-                last_place = f
+                places.append(geo)
             out.append(f)
         return out
 
@@ -136,6 +137,14 @@ class Places:
         if owner_cc:
             return None, country or owner_cc, feature
         return owner_name, country, feature
+
+
+def _antecedent_place(places: list[GeoRef], noun: str) -> GeoRef | None:
+    """The latest place of the described kind ("the village"), else the latest place."""
+    for geo in reversed(places):
+        if geo.feature == noun:
+            return geo
+    return places[-1] if places else None
 
 
 def _place_name(doc: Doc, f: Found, lex: Lexicon) -> str:

@@ -90,9 +90,13 @@ def find_proper_names(
     for start, end in _runs(doc, taken):
         opener = start == doc[start].sent.start and end - start == 1
         typed = None if opener else type_run(doc, start, end, lex)
-        if typed is None and is_place is not None and _gazetteer_candidate(doc, start, end, lex):
-            if is_place(doc[start:end].text):
-                typed = ("LOCATION", end, "name-gazetteer")
+        if (
+            typed is None
+            and is_place is not None
+            and _gazetteer_candidate(doc, start, end, lex)
+            and is_place(doc[start:end].text)
+        ):
+            typed = ("LOCATION", end, "name-gazetteer")
         if typed is None:
             continue
         typ, stop, rule = typed
