@@ -109,6 +109,8 @@ class FrameMatcher:
             heads = prep_objects(tok, word)
             for obj in children(tok, "dobj"):
                 heads += prep_objects(obj, word)
+            if not heads and tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+                heads = prep_objects(tok.head, word)  # "carried out strikes ... against X"
             return self._from_heads(heads)
         if role == "object_prep:with":
             return []
@@ -134,7 +136,9 @@ class FrameMatcher:
             return [f for c in children(tok, "amod", "compound") for f in self._hyphen_actor(c)]
         if role.startswith("acl_prep:"):  # "weapons bound for the Houthis"
             word = role[9:]
-            return self._from_heads([o for c in children(tok, "acl") for o in prep_objects(c, word)])
+            return self._from_heads(
+                [o for c in children(tok, "acl") for o in prep_objects(c, word)]
+            )
         if role == "object_with":  # "provide the army with instructors"
             if any(p.lower_ == "with" for p in children(tok, "prep")):
                 return self._from_heads(children(tok, "dobj"))
@@ -189,7 +193,15 @@ class FrameMatcher:
         if frame.requires_support_words and not support:
             return []
         rule = self.p.relations[frame.relation]
-        src_role, sources = self._first(frame.source, tok, frame, rule.source_types)
+        pair = (
+            self._first(["between"], tok, frame, rule.source_types)
+            if ("between" in frame.source)
+            else (None, [])
+        )
+        # "an alliance between A and B" names both ends, whoever else the clause names
+        src_role, sources = (
+            pair if len(pair[1]) >= 2 else self._first(frame.source, tok, frame, rule.source_types)
+        )
         if src_role == "between" and len(sources) >= 2:
             sources, targets = sources[:1], sources[1:]
         else:
