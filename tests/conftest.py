@@ -44,3 +44,43 @@ def find(nlp, finder):
         ]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def pipeline(nlp):
+    """The full pipeline on the packaged knowledge base."""
+    from proxygraph.nlp.pipeline import build_pipeline
+
+    return build_pipeline()
+
+
+@pytest.fixture(scope="session")
+def claims(pipeline):
+    """claims(text, date=None) -> list of Claim records of one document."""
+    from proxygraph.extractor import parse_date
+
+    def run(text: str, date: str | None = None) -> list:
+        doc = pipeline.nlp(text)
+        found = pipeline.finder.find(doc, parse_date(date))
+        return pipeline.claims.extract(doc, found, "test-outlet")
+
+    return run
+
+
+def find_claim(claims, relation, source, target, **attrs):
+    """The first claim of `relation` whose ends match by name or mention, with attrs."""
+    for c in claims:
+        if c.relation != relation:
+            continue
+        ends = {c.source.name, c.source.mention}, {c.target.name, c.target.mention}
+        forward = source in ends[0] and target in ends[1]
+        symmetric = relation in ("SAME_AS", "MEETS_WITH", "FIGHTS", "COOPERATES_WITH")
+        backward = symmetric and source in ends[1] and target in ends[0]
+        if (forward or backward) and all(getattr(c, k) == v for k, v in attrs.items()):
+            return c
+    return None
+
+
+@pytest.fixture(scope="session")
+def has():
+    return find_claim

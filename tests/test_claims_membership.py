@@ -2,33 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture(scope="module")
-def claims(nlp):
-    from proxygraph.nlp.pipeline import build_pipeline
-
-    pipe = build_pipeline()
-
-    def run(text: str) -> list:
-        doc = pipe.nlp(text)
-        found = pipe.finder.find(doc, None)
-        return pipe.claims.extract(doc, found, "test-outlet")
-
-    return run
+from conftest import find_claim
 
 
 def _has(claims, relation, source, target, **attrs):
-    for c in claims:
-        if c.relation != relation:
-            continue
-        ends = {c.source.name, c.source.mention}, {c.target.name, c.target.mention}
-        forward = source in ends[0] and target in ends[1]
-        backward = relation == "SAME_AS" and source in ends[1] and target in ends[0]
-        if (forward or backward) and all(getattr(c, k) == v for k, v in attrs.items()):
-            return c
-    return None
+    return find_claim(claims, relation, source, target, **attrs)
 
 
 def test_possessive_title_in_apposition(claims):

@@ -83,6 +83,12 @@ class MentionMap:
         for tok in _with_conjuncts(head):
             hit = self.at.get(tok.i)
             if hit is not None:
+                # "Pakistani and Tajik intelligence agencies": the borrowed-organ demonym
+                out.extend(
+                    self.at[t.i]
+                    for t in tok.subtree
+                    if t.i in self.at and self.at[t.i].rule == "organ-coordination"
+                )
                 out.extend(hit.members or (hit,))
                 continue
             named = [f for a in tok.children if a.dep_ == "appos" for f in self.in_phrase(a)]

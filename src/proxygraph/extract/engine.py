@@ -90,9 +90,17 @@ class ClaimExtractor:
     # --- helpers ------------------------------------------------------------------
     def _membership(self, mentions: MentionMap, frames: FrameMatcher) -> list[Candidate]:
         """MEMBER_OF/LEADS (roles.py), LOCATED_IN (located.py), SAME_AS (same_as.py)."""
-        return RoleReader(
-            mentions, set(self.lex.titles), set(self.lex.leader_titles), self.kb, frames.demonyms
-        ).read() + LocatedReader(mentions, self.kb).read() + SameAsReader(mentions).read()
+        return (
+            RoleReader(
+                mentions,
+                set(self.lex.titles),
+                set(self.lex.leader_titles),
+                self.kb,
+                frames.demonyms,
+            ).read()
+            + LocatedReader(mentions, self.kb).read()
+            + SameAsReader(mentions).read()
+        )
 
     def _demonym_actors(self, doc: Doc) -> dict[str, Found]:
         out: dict[str, Found] = {}
@@ -120,7 +128,7 @@ class ClaimExtractor:
         return f.actor_id or f.name
 
     def _organ_description(self, tok: Token, found: list[Found]) -> Found | None:
-        """"the army", "security forces", "the junta": that organ of the state named last."""
+        """ "the army", "security forces", "the junta": that organ of the state named last."""
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         organ = None
@@ -150,14 +158,25 @@ class ClaimExtractor:
         """The armed group named last before a definite group noun, within three sentences."""
         sent_start = tok.sent.start
         for f in sorted(found, key=lambda f: f.start, reverse=True):
-            if f.end > tok.i or f.type != "ARMED_GROUP" or f.actor_id is None and f.rule in (
-                "group-noun", "group-pronoun"
+            if (
+                f.end > tok.i
+                or f.type != "ARMED_GROUP"
+                or f.actor_id is None
+                and f.rule in ("group-noun", "group-pronoun")
             ):
                 continue
             if tok.doc[f.start].sent.start < sent_start - 200:
                 return None
-            return Found(tok.i, tok.i + 1, f.type, f.actor_id, f.name, "group-description",
-                         f.part_of, f.kb_ids)
+            return Found(
+                tok.i,
+                tok.i + 1,
+                f.type,
+                f.actor_id,
+                f.name,
+                "group-description",
+                f.part_of,
+                f.kb_ids,
+            )
         return None
 
     @staticmethod
@@ -205,16 +224,48 @@ class ClaimExtractor:
             state = self._state_found(c.target)
             if state is not None:
                 voice.setdefault(c.source.name, state)
-        if not voice:
+        fighters = {  # "killed Qari Fateh, a commander of ISKP": the fight is with ISKP
+            c.source.name: c.target
+            for c in cands
+            if c.relation in ("MEMBER_OF", "LEADS")
+            and c.source.type == "PERSON"
+            and c.target.type == "ARMED_GROUP"
+        }
+        if not voice and not fighters:
             return cands
         out: list[Candidate] = []
         for c in cands:
+            if c.relation == "FIGHTS" and (c.source.name in fighters or c.target.name in fighters):
+                src = fighters.get(c.source.name, c.source)
+                tgt = fighters.get(c.target.name, c.target)
+                if src.name == tgt.name:
+                    continue
+                c = Candidate(
+                    src,
+                    c.relation,
+                    tgt,
+                    c.trigger,
+                    c.rule + "+member-group",
+                    c.support_type,
+                    c.kind,
+                    c.role,
+                    c.respective,
+                )
             speaker = voice.get(c.source.name)
             if speaker is not None and c.relation not in ("MEMBER_OF", "LEADS", "LOCATED_IN"):
                 if speaker.name == c.target.name:
                     continue
-                c = Candidate(speaker, c.relation, c.target, c.trigger, c.rule + "+speaks-for",
-                              c.support_type, c.kind, c.role, c.respective)
+                c = Candidate(
+                    speaker,
+                    c.relation,
+                    c.target,
+                    c.trigger,
+                    c.rule + "+speaks-for",
+                    c.support_type,
+                    c.kind,
+                    c.role,
+                    c.respective,
+                )
             out.append(c)
         return out
 
@@ -290,7 +341,7 @@ class ClaimExtractor:
         )
 
     def _source_support(self, doc: Doc, c: Candidate) -> tuple[str, ...] | None:
-        """"Russian instructors helped X": the backer's own words name the support."""
+        """ "Russian instructors helped X": the backer's own words name the support."""
         if c.relation != "SUPPORTS" or c.support_type not in (None, ("unspecified",)):
             return c.support_type
         for tok in doc[c.source.start : c.source.end]:

@@ -20,6 +20,14 @@ def is_case_sensitive(alias: str) -> bool:
     return not any(ch.islower() for ch in alias)
 
 
+def spelling_variants(alias: str) -> set[str]:
+    """The alias and its common spelling with a space for a hyphen ("al Qaeda")."""
+    out = {alias}
+    if "-" in alias and not is_case_sensitive(alias):
+        out.add(alias.replace("-", " "))
+    return out
+
+
 @dataclass
 class KBMatch:
     """One knowledge-base hit: token span, what kind of alias, which actors."""
@@ -58,7 +66,8 @@ def build_index(kb: KnowledgeBase, nlp: Language) -> KBIndex:
     demonym_of: dict[str, str] = {}
     for actor in kb.actors.values():
         for alias in {actor.name, *actor.aliases}:
-            by_alias[(NAME, alias, is_case_sensitive(alias))].add(actor.id)
+            for form in spelling_variants(alias):
+                by_alias[(NAME, form, is_case_sensitive(alias))].add(actor.id)
         for alias in actor.metonyms:
             by_alias[(METONYM, alias, is_case_sensitive(alias))].add(actor.id)
         for alias in actor.demonyms:
