@@ -50,10 +50,6 @@ def test_command_has_help(path: tuple[str, ...], command: click.Command):
 @pytest.mark.parametrize(("path", "command"), COMMANDS, ids=IDS)
 def test_options_have_help(path: tuple[str, ...], command: click.Command, request):
     missing = [p.opts[-1] for p in command.params if isinstance(p, click.Option) and not p.help]
-    if path == ("proxygraph", "eval") and missing == ["--format"]:
-        request.applymarker(
-            pytest.mark.xfail(strict=True, reason="cli/eval_cmd.py: --format has no help text")
-        )
     assert missing == [], f"{' '.join(path)}: options without help: {missing}"
 
 

@@ -49,14 +49,9 @@ def test_check_names_an_alias_shared_by_two_actors():
     assert res.exit_code == 1
     (line,) = res.stderr.splitlines()
     assert str(folder / "actors" / "first.yaml") in line
-    assert "alias 'rhf' is shared by red-hand, river-hawks" in line
+    assert "alias 'rhf' is shared by red-hand (first.yaml), river-hawks (second.yaml)" in line
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kb/check.py names only the file of the first actor of a shared alias; "
-    "the other file (second.yaml) is not named",
-)
 def test_check_names_both_files_of_a_shared_alias():
     folder = FIXTURES / "kb_dup_alias"
     res = kb("check", "--kb", str(folder))
@@ -74,12 +69,6 @@ def test_check_names_file_and_key_of_an_unknown_type():
     assert "Traceback" not in res.output
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kb check does not validate lexicon files (kb/check.py): a user lexicon with a "
-    "YAML boolean in a word list passes `kb check`, then `extract` fails with "
-    "'lexicon names.titles: expected a list of strings', which names no file",
-)
 def test_check_names_file_and_key_of_a_bad_lexicon():
     folder = FIXTURES / "kb_bad_lexicon"
     res = kb("check", "--kb", str(folder))
@@ -124,11 +113,6 @@ def test_show_unknown_name():
     assert res.stderr.strip() == "Error: no actor named 'No Such Group Anywhere'"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli/kb_cmd.py kb_show does not turn InvalidKB into a ClickException: "
-    "a malformed --kb folder gives a traceback",
-)
 def test_show_with_a_malformed_user_folder_is_a_clean_error():
     res = kb("show", "ISKP", "--kb", str(FIXTURES / "kb_bad_type"))
     assert res.exit_code == 1

@@ -11,6 +11,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from proxygraph import FORMAT
+from proxygraph.errors import ProxygraphError
 from proxygraph.nlp.found import Found
 from proxygraph.nlp.pipeline import Pipeline, build_pipeline
 from proxygraph.records import Document, Mention
@@ -115,17 +116,25 @@ class Extractor:
 
 
 _WORKER: Extractor | None = None
+_WORKER_ERROR: ProxygraphError | None = None
 
 
 def _init_worker(
     kb_dirs: tuple[str, ...], model: str | None, disabled_rules: tuple[str, ...] = ()
 ) -> None:
-    global _WORKER
-    _WORKER = Extractor(kb_dirs=kb_dirs, model=model, disabled_rules=disabled_rules)
-    _ = _WORKER.pipe
+    """Load the pipeline once per worker; a failure is kept and raised on the first
+    document, since a pool would restart a worker whose initialiser raises, forever."""
+    global _WORKER, _WORKER_ERROR
+    try:
+        _WORKER = Extractor(kb_dirs=kb_dirs, model=model, disabled_rules=disabled_rules)
+        _ = _WORKER.pipe
+    except ProxygraphError as exc:
+        _WORKER_ERROR = exc
 
 
 def _work(document: Document) -> dict[str, Any]:
+    if _WORKER_ERROR is not None:
+        raise _WORKER_ERROR
     assert _WORKER is not None
     return _WORKER.extract(document)
 

@@ -40,7 +40,12 @@ from proxygraph.errors import ProxygraphError
     help="List false positives, misses and attribute mismatches with evidence.",
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table: aligned figures for reading; json: the same figures as one JSON object.",
 )
 @click.option(
     "--kb",

@@ -34,6 +34,14 @@ def kb_check(kb_dirs: tuple[str, ...]) -> None:
     except ProxygraphError as exc:
         raise click.ClickException(str(exc)) from exc
     problems = check_kb(kb)
+    try:  # the word lists and patterns must load too
+        from proxygraph.extract.patterns import load_patterns
+        from proxygraph.nlp.lexicon import build_lexicon
+
+        build_lexicon(kb)
+        load_patterns()
+    except ProxygraphError as exc:
+        problems.append(str(exc))
     for problem in problems:
         click.echo(f"proxygraph: error: {problem}", err=True)
     counts = Counter(a.type for a in kb.actors.values())
@@ -55,7 +63,10 @@ def kb_show(name: str, kb_dirs: tuple[str, ...]) -> None:
     """
     from proxygraph.kb.loader import load_kb
 
-    kb = load_kb(kb_dirs)
+    try:
+        kb = load_kb(kb_dirs)
+    except ProxygraphError as exc:
+        raise click.ClickException(str(exc)) from exc
     wanted = name.lower()
     hits = [
         a

@@ -27,7 +27,17 @@ from proxygraph.nlp.organs import resolve_organ
 from proxygraph.records import ActorRef, Claim
 
 DESCRIBED_ORGANS = frozenset({"military", "army", "security", "police", "government"})
+# A rough prior per rule family: titles and appositions are the most reliable reading,
+# rules that combine context (participation, meeting parties, protection) the least.
 CONFIDENCE = {"frame": 0.7, "title": 0.8, "context": 0.6, "denial-of-previous": 0.6}
+CONTEXT_RULES = frozenset(
+    {
+        "meets-participation",
+        "located-origin",
+        "supports-under-protection",
+        "cooperates-meeting-parties",
+    }
+)
 
 
 class ClaimExtractor:
@@ -364,8 +374,13 @@ class ClaimExtractor:
             role=c.role,
             time=claim_time(sent, self.past),
         )
-        kind = c.rule.split("-")[0]
-        conf = CONFIDENCE.get("title" if kind == "title" else "frame", 0.7)
+        family = c.rule.split("-")[0]
+        if family in ("title", "role", "apposition"):
+            conf = CONFIDENCE["title"]
+        elif c.rule in CONTEXT_RULES:
+            conf = CONFIDENCE["context"]
+        else:
+            conf = CONFIDENCE["frame"]
         out = [
             Claim(
                 **base,

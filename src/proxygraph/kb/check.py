@@ -26,10 +26,9 @@ def check_kb(kb: KnowledgeBase) -> list[str]:
             owners[alias.lower()].add(actor.id)
     for alias, ids in sorted(owners.items()):
         if len(ids) > 1:
-            first = sorted(ids)[0]
-            problems.append(
-                f"{kb.origin[first]}: alias {alias!r} is shared by {', '.join(sorted(ids))}"
-            )
+            files = sorted({str(kb.origin[i]) for i in ids})
+            owners = ", ".join(f"{i} ({kb.origin[i].name})" for i in sorted(ids))
+            problems.append(f"{', '.join(files)}: alias {alias!r} is shared by {owners}")
     primaries: dict[tuple[str, str], list[str]] = defaultdict(list)
     for actor in kb.actors.values():
         if actor.primary and actor.part_of and actor.organ:
