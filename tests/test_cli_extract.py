@@ -283,7 +283,7 @@ def test_bad_kb_with_workers_fails_before_starting_them(folder: str):
     res = extract("--workers", "2", "--kb", str(FIXTURES / folder), str(DOCS))
     assert res.exit_code == 1
     (line,) = res.stderr.splitlines()
-    assert line.startswith("Error: ") and ("kb_bad_type" in line or "names.titles" in line)
+    assert line.startswith("Error: ") and ("kb_bad_type" in line or "names.yaml: titles" in line)
     assert res.stdout == ""
 
 
