@@ -267,6 +267,8 @@ def subject_heads(tok: Token) -> list[Token]:
         if cur.dep_ in PASSIVE_SUBJ or cur.head is cur:
             return []
         head = cur.head
+        if cur.dep_ == "acl" and cur.tag_ in ("VBG", "VBN") and head.pos_ in ("NOUN", "PROPN"):
+            return [head]  # "posts backing the rebels": the posts do the backing
         if cur.dep_ in ("xcomp", "pcomp", "pobj", "advcl", "prep") or (
             cur.dep_ == "acl" and head.pos_ == "NOUN"
         ):
@@ -286,6 +288,11 @@ def subject_heads(tok: Token) -> list[Token]:
             return []
         cur = head
     return []
+
+
+def noun_owners(tok: Token) -> list[Token]:
+    """Possessors and modifiers of a noun that may name its owner ("Russian support")."""
+    return [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
 
 
 def governing_verb(tok: Token) -> Token | None:

@@ -10,6 +10,7 @@ from proxygraph.extract.args import (
     children,
     governing_verb,
     is_passive,
+    noun_owners,
     prep_objects,
     subject_heads,
 )
@@ -139,6 +140,9 @@ class FrameMatcher:
             return self._from_heads(
                 [o for c in children(tok, "acl") for o in prep_objects(c, word)]
             )
+        if role.startswith("prep_owner:"):  # "relied on Russian support": Russia
+            word = role[11:]
+            return self._from_heads([o for h in prep_objects(tok, word) for o in noun_owners(h)])
         if role == "object_with":  # "provide the army with instructors"
             if any(p.lower_ == "with" for p in children(tok, "prep")):
                 return self._from_heads(children(tok, "dobj"))

@@ -42,6 +42,9 @@ def link_acronyms(doc: Doc, found: list[Found], lex: Lexicon) -> list[Found]:
         if tok.text != "(" or doc[k + 2].text != ")" or not ACRONYM.match(doc[k + 1].text):
             continue
         long_form = next((f for f in found if f.end == k), None)
+        covering = next((f for f in found if f.start < k < f.end), None)
+        if long_form is None and covering is not None:
+            long_form = covering  # a KB alias that includes its own "(ACRONYM)"
         if long_form is None:
             start = _capitalised_run(doc, k)
             if start is None or k - start < 2:
