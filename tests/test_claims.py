@@ -34,9 +34,7 @@ def test_accusation_gives_the_alleged_claim_and_opposes(claims, has):
 
 
 def test_rejected_claim_yields_the_edge_alleged_and_denied(claims, has):
-    out = claims(
-        "Islamabad rejected Kabul's claim that it shelters ISKP.", date="2024-01-10"
-    )
+    out = claims("Islamabad rejected Kabul's claim that it shelters ISKP.", date="2024-01-10")
     edges = [c for c in out if c.relation == "SUPPORTS" and c.source.name == "Pakistan"]
     assert {(c.polarity, c.claimant_name) for c in edges} == {
         ("denied", "Pakistan"),
@@ -91,8 +89,9 @@ def test_meeting_between_two_agencies_and_participation(claims, has):
 
 def test_planned_and_hypothetical_modality(claims, has):
     planned = has(claims("Russia will send troops to Mali."), "SUPPORTS", "Russia", "Mali")
-    maybe = has(claims("Pakistan might strike the TTP."), "FIGHTS", "Pakistan",
-                "Tehrik-i-Taliban Pakistan")
+    maybe = has(
+        claims("Pakistan might strike the TTP."), "FIGHTS", "Pakistan", "Tehrik-i-Taliban Pakistan"
+    )
     assert maybe is not None and maybe.modality == "hypothetical"
     assert planned is None or planned.modality == "planned"
 
@@ -126,3 +125,34 @@ def test_rules_are_named_and_evidence_is_the_sentence(claims):
     assert c.rule.split("|")[0] == "supports-verb"
     assert c.evidence_text == "Turkey backs the Syrian National Army."
     assert text[c.evidence_start : c.evidence_end] == c.evidence_text
+
+
+def test_described_as_a_proxy_of_a_state(claims, has):
+    out = claims("Troops raided a camp of the TTP, which officials described as an Indian proxy.")
+    c = has(out, "SUPPORTS", "India", "Tehrik-i-Taliban Pakistan")
+    assert c is not None and c.rule.startswith("supports-proxy-noun")
+
+
+def test_relying_on_a_states_support(claims, has):
+    out = claims("Mali's junta has relied on Russian military support since 2021.")
+    assert has(out, "SUPPORTS", "Russian military", "Mali") is not None
+
+
+def test_receiving_no_arms_is_a_denial(claims, has):
+    out = claims("Sudan's foreign minister insisted that Sudan obtained no arms from Iran.")
+    c = has(out, "SUPPORTS", "Iran", "Sudan")
+    assert c is not None and c.polarity == "denied" and c.support_type == ("weapons",)
+
+
+def test_the_army_is_the_army_of_the_state_in_context(claims, has):
+    text = "Sudan's war has dragged on. The RSF attacked the army near Khartoum."
+    out = claims(text)
+    c = has(out, "FIGHTS", "Rapid Support Forces", "Sudanese Armed Forces")
+    assert c is not None
+    assert c.target.mention == "army"
+
+
+def test_a_person_fought_stands_for_the_group(claims, has):
+    text = "Taliban forces killed Qari Fateh, a senior commander of ISKP, in Kabul."
+    out = claims(text, date="2024-01-10")
+    assert has(out, "FIGHTS", "Taliban forces", "Islamic State Khorasan Province") is not None

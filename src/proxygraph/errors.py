@@ -26,3 +26,7 @@ class ModelNotFound(ProxygraphError):
 
 class InvalidGold(ProxygraphError):
     """A gold-standard file for evaluation is malformed."""
+
+
+class StoreError(ProxygraphError):
+    """The claim store cannot be opened, migrated, written or queried as asked."""

@@ -98,6 +98,10 @@ class MentionMap:
             if tok.lower_ in PRONOUNS:
                 out.extend(self.resolve_pronoun(tok))
                 continue
+            as_state = self.demonym(tok)
+            if as_state is not None:  # "an Indian proxy": the demonym itself
+                out.append(as_state)
+                continue
             if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
                 out.extend(self.in_phrase(tok.head.head))
                 continue
@@ -141,8 +145,9 @@ class MentionMap:
         proto = self.demonyms.get(tok.lower_)
         if proto is None or tok.head.lower_ not in self.demonym_heads:
             return None
-        return Found(tok.i, tok.i + 1, proto.type, proto.actor_id, proto.name, "demonym",
-                     kb_ids=proto.kb_ids)
+        return Found(
+            tok.i, tok.i + 1, proto.type, proto.actor_id, proto.name, "demonym", kb_ids=proto.kb_ids
+        )
 
     def resolve_pronoun(self, tok: Token) -> list[Found]:
         """it/its/they/their: the subject of a governing clause, else the nearest actors before."""
@@ -287,6 +292,27 @@ def subject_heads(tok: Token) -> list[Token]:
         if cur.dep_ == "ccomp":
             return []
         cur = head
+    return []
+
+
+def predicated_of(tok: Token) -> list[Token]:
+    """What a predicate noun is said of: the subject of "is a proxy", the object of
+    "described X as a proxy" (a relative pronoun standing for its noun), an apposition's head."""
+    if tok.dep_ in ("attr", "acomp", "oprd"):
+        return subject_heads(tok.head)
+    if tok.dep_ == "appos":
+        return [tok.head]
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as":
+        verb = tok.head.head
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        out: list[Token] = []
+        for obj in objs:
+            out.append(
+                obj.head.head if obj.lower_ in RELATIVE and obj.head.dep_ == "relcl" else obj
+            )
+        if not out and verb.dep_ == "relcl":
+            out = [verb.head]
+        return out
     return []
 
 

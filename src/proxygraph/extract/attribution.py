@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from typing import Any
 
 from spacy.tokens import Token
@@ -46,7 +47,9 @@ class Attributor:
         self.hypothetical = {w for w in cues["hypothetical_words"] if " " not in w}
         self.negations = set(cues["negations"])
         self.according = [tuple(p.split()) for p in cues["according_preps"]]
-        self.directives = set(cues.get("directive_verbs", []))
+        self.directives = set(cues.get("directive_verbs", [])) | set(cues.get("wish_verbs", []))
+        self.presupposed = list(cues.get("presupposed_rules", []))
+        self.temporal_marks = set(cues.get("temporal_marks", []))
 
     def _speaker(self, verb: Token) -> Found | None:
         subj = subject_heads(verb)
@@ -55,9 +58,17 @@ class Attributor:
             actors = [f for h in subject_heads(verb.head) for f in self.m.in_phrase(h)]
         return actors[0] if actors else None
 
-    def attribute(self, trigger: Token) -> Attribution:
-        """Walk from the trigger up to the root, reading the innermost voice first."""
+    def attribute(self, trigger: Token, rule: str | None = None) -> Attribution:
+        """Walk from the trigger up to the root, reading the innermost voice first.
+
+        rule (str): the candidate's rule; a title or apposition is the outlet's own voice.
+        """
         att = Attribution()
+        if rule is not None and any(fnmatchcase(rule, p) for p in self.presupposed):
+            att.rule = "presupposed"
+            return att
+        # "rejected Kinshasa's accusation": the accusation was still made
+        claim_noun = trigger.lower_ in self.claim_nouns
         voice_set = False
         if self._negated(trigger):
             att.polarity = "denied"
@@ -67,6 +78,7 @@ class Attributor:
         presupposed = False
         while cur.head is not cur and len(chain) < 12:
             dep = cur.dep_
+            below = cur
             presupposed = presupposed or dep in ("relcl", "acl")
             cur = cur.head
             chain.append(cur)
@@ -94,8 +106,21 @@ class Attributor:
                 "nsubjpass",
                 "appos",
             )
+            if dep == "nsubj" and cur.pos_ in ("VERB", "AUX") and (
+                lemma in self.reporting or lemma in self.denials
+            ):
+                via_content = False  # the speaker's own phrase, not what is said
+            if claim_noun and below is trigger and dep in ("dobj", "nsubjpass"):
+                via_content = False
+            if dep == "advcl" and self._temporal(below):
+                break  # "accused X ..., days after Y shot down Z": the outlet's narrative
             if cur.pos_ in ("VERB", "AUX") and lemma in self.denials and via_content:
                 speaker = self._speaker(cur)
+                if dep == "advcl" and below.tag_ == "VBG" and not voice_set:
+                    att.claimant, att.rule = speaker, f"reporting:{lemma}"
+                    att.modality = _stronger(att.modality, "reported")
+                    voice_set = True
+                    continue
                 prior = att.claimant if voice_set else None
                 att.polarity = "denied"
                 if prior is not None and att.modality in ("alleged", "reported"):
@@ -107,7 +132,8 @@ class Attributor:
                 continue
             if cur.pos_ in ("VERB", "AUX") and lemma in self.reporting and via_content:
                 speaker = self._speaker(cur)
-                if speaker is not None or lemma in ("claim", "allege", "accuse", "report"):
+                # unnamed sources ("officials said") report too, with no named claimant
+                if speaker is not None or self._unnamed_speaker(cur):
                     att.claimant = speaker
                     att.modality = _stronger(att.modality, self.reporting[lemma])
                     att.rule = f"reporting:{lemma}"

@@ -12,8 +12,11 @@ from proxygraph.extract.args import MentionMap, subject_heads
 from proxygraph.extract.attribution import Attribution, Attributor
 from proxygraph.extract.candidates import Candidate
 from proxygraph.extract.context_rules import ContextRules
+from proxygraph.extract.cooperation import CooperationReader
 from proxygraph.extract.frames import FrameMatcher
 from proxygraph.extract.located import LocatedReader
+from proxygraph.extract.meetings import MeetingReader
+from proxygraph.extract.opposes import OpposesReader
 from proxygraph.extract.patterns import Patterns
 from proxygraph.extract.roles import RoleReader
 from proxygraph.extract.same_as import SameAsReader
@@ -77,8 +80,14 @@ class ClaimExtractor:
         context = ContextRules(mentions, self.p.cues)
         attributor = Attributor(mentions, self.p.cues)
         cands: list[Candidate] = []
+        # OPPOSES / COOPERATES_WITH / MEETS_WITH beyond one trigger's frame
+        opposes = OpposesReader(mentions, self.p.cues)
+        cooperation = CooperationReader(mentions, self.p.cues)
+        meetings = MeetingReader(mentions, self.p.cues)
         for sent in doc.sents:
             here = frames.sentence(sent)
+            here += opposes.sentence(sent) + cooperation.sentence(sent) + meetings.sentence(sent)
+            here = meetings.drop_mediators(sent, here)
             context.remember_meetings(here)
             here += context.sentence(sent, here)
             cands += here
@@ -90,7 +99,7 @@ class ClaimExtractor:
         cands = self._pair_respective(cands)
         claims: list[Claim] = []
         for cand in cands:
-            att = attributor.attribute(doc[cand.trigger])
+            att = attributor.attribute(doc[cand.trigger], rule=cand.rule)
             if not att.directive:
                 claims += self._claims(doc, cand, att, outlet)
         if "denial-of-previous" not in self.disabled:
@@ -262,7 +271,13 @@ class ClaimExtractor:
                     c.respective,
                 )
             speaker = voice.get(c.source.name)
-            if speaker is not None and c.relation not in ("MEMBER_OF", "LEADS", "LOCATED_IN"):
+            # a meeting links the people named as meeting (eval conventions), not their state
+            if speaker is not None and c.relation not in (
+                "MEMBER_OF",
+                "LEADS",
+                "LOCATED_IN",
+                "MEETS_WITH",
+            ):
                 if speaker.name == c.target.name:
                     continue
                 c = Candidate(

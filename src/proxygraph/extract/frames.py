@@ -11,6 +11,7 @@ from proxygraph.extract.args import (
     governing_verb,
     is_passive,
     noun_owners,
+    predicated_of,
     prep_objects,
     subject_heads,
 )
@@ -143,6 +144,8 @@ class FrameMatcher:
         if role.startswith("prep_owner:"):  # "relied on Russian support": Russia
             word = role[11:]
             return self._from_heads([o for h in prep_objects(tok, word) for o in noun_owners(h)])
+        if role == "predicated_of":  # "X is an Indian proxy", "X, which it called a proxy"
+            return self._from_heads(predicated_of(tok))
         if role == "object_with":  # "provide the army with instructors"
             if any(p.lower_ == "with" for p in children(tok, "prep")):
                 return self._from_heads(children(tok, "dobj"))
@@ -243,9 +246,11 @@ class FrameMatcher:
         names = {f.name for f in exclude or ()}
         for role in roles:
             found = [
-                f
+                _as_actor(f, allowed, role)
                 for f in self.role(role, tok, frame)
-                if f.type in allowed or (f.type == "STATE" and "LOCATION" in allowed)
+                if f.type in allowed
+                or (f.type == "STATE" and "LOCATION" in allowed)
+                or _country_place(f, allowed, role)
             ]
             if role == "next_actor":
                 found = [f for f in self._next_actors(tok) if f.name not in names][:1]
@@ -287,3 +292,22 @@ class FrameMatcher:
             if kind:
                 return kind
         return None
+
+
+SUPPLIER_ROLES = frozenset({"prep:from", "prep:by"})
+
+
+def _country_place(f: Found, allowed: frozenset[str], role: str) -> bool:
+    """A country written as a place where a role names a supplier ("arms from Iran")."""
+    return (
+        role in SUPPLIER_ROLES
+        and f.type == "LOCATION"
+        and "STATE" in allowed
+        and f.rule.startswith("kb-alias")
+    )
+
+
+def _as_actor(f: Found, allowed: frozenset[str], role: str) -> Found:
+    if "LOCATION" not in allowed and _country_place(f, allowed, role):
+        return Found(f.start, f.end, "STATE", f.actor_id, f.name, f.rule, f.part_of, f.kb_ids)
+    return f

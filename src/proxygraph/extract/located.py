@@ -188,9 +188,6 @@ class LocatedReader:
         if not subjects:
             return []
         places = [
-            f
-            for o in children(verb, "dobj")
-            for f in self.m.in_phrase(o)
-            if f.type == "LOCATION"
+            f for o in children(verb, "dobj") for f in self.m.in_phrase(o) if f.type == "LOCATION"
         ]
         return self._emit(subjects, places, verb.i, "located-control", "operates")

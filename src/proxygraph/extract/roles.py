@@ -297,7 +297,9 @@ class RoleReader:
         sub_unit = [
             c
             for c in mods
-            if c.pos_ == "NOUN" and c.lower_ not in self.leaders and self.m.at.get(c.i) is hit
+            if c.pos_ == "NOUN"
+            and c.lower_ not in self.leaders
+            and self.m.at.get(c.i) is hit
             and hit is None
         ]
         if sub_unit or any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
@@ -352,4 +354,3 @@ def _hyphenated(tok: Token) -> str:
         words.append(doc[k + 2].lower_)
         k += 2
     return "-".join(words)
-

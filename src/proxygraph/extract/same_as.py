@@ -95,9 +95,7 @@ class SameAsReader:
 
     def _name_for(self, noun: Token) -> list[Candidate]:
         """ "Fitna al Khawarij is the name the Pakistani state uses for the TTP"."""
-        subj = [
-            f for h in subject_heads(noun.head) for f in self.m.in_phrase(h) if self._actor(f)
-        ]
+        subj = [f for h in subject_heads(noun.head) for f in self.m.in_phrase(h) if self._actor(f)]
         if not subj:
             return []
         for t in noun.subtree:
