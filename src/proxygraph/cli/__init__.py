@@ -27,6 +27,11 @@ def _register() -> None:
         ("proxygraph.cli.extract_cmd", "extract_command"),
         ("proxygraph.cli.kb_cmd", "kb_group"),
         ("proxygraph.cli.eval_cmd", "eval_command"),
+        ("proxygraph.cli.load_cmd", "load_command"),
+        ("proxygraph.cli.edges_cmd", "edges_command"),
+        ("proxygraph.cli.actor_cmd", "actor_command"),
+        ("proxygraph.cli.evidence_cmd", "evidence_command"),
+        ("proxygraph.cli.merge_cmd", "merge_command"),
     ):
         try:
             mod = import_module(module)

@@ -46,6 +46,9 @@ OBJECT_CONTROL = frozenset(
     ]
 )
 RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
+LOCATIVE_PREPS = frozenset(
+    "near in at on along across inside into outside around beyond within through".split()
+)
 PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
 
@@ -121,6 +124,8 @@ class MentionMap:
                 for child in tok.children:
                     if child.dep_ in CLAUSE_BOUNDARY or child.dep_ in ("punct", "cc", "det"):
                         continue
+                    if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
+                        continue  # "towns near the border with Rwanda" names no actor
                     hit = self.at.get(child.i)
                     if hit is not None:
                         for conj in _with_conjuncts(child) + _nested_conjuncts(child):

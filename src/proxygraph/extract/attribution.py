@@ -163,19 +163,33 @@ class Attributor:
             for child in cur.children:
                 if child.dep_ == "parataxis" and child.lemma_.lower() in self.reporting:
                     speaker = self._speaker(child)
-                    if speaker is not None and not voice_set:
+                    if (speaker is not None or self._unnamed_speaker(child)) and not voice_set:
                         att.claimant = speaker
                         att.modality = _stronger(att.modality, self.reporting[child.lemma_.lower()])
                         att.rule = f"reporting:{child.lemma_.lower()}"
                         voice_set = True
         if not voice_set:
-            according = self._according(trigger)
-            if according is not None:
+            hit, according = self._according(trigger)
+            if hit:
                 att.claimant, att.rule = according, "according-to"
                 att.modality = _stronger(att.modality, "reported")
         if att.modality in ("asserted", "reported") and self._hedged(trigger, chain):
             att.modality = "alleged"
         return att
+
+    def _unnamed_speaker(self, verb: Token) -> bool:
+        """ "officials said", "the report claimed", "..., sources said": reported speech
+        whose speaker names no actor (the claimant stays empty)."""
+        if verb.lemma_.lower() in ("claim", "allege", "accuse", "report"):
+            return True
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it" for c in verb.children)
+
+    def _temporal(self, clause: Token) -> bool:
+        """An adverbial clause that only places events in time ("days after X ...")."""
+        return any(
+            c.dep_ == "mark" and c.lower_ in self.temporal_marks
+            for c in clause.children
+        )
 
     def _negated(self, tok: Token) -> bool:
         """A negation on the trigger, on the verb it is a conjunct of ("does not fund or
@@ -213,6 +227,8 @@ class Attributor:
                 return "planned"
             if cur.dep_ in ("pobj", "pcomp") and head.head.lower_ in self.planned:
                 return "planned"
+            if cur.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+                break  # "paramilitaries already helping X": not what "would join" plans
             cur = head
         return "asserted"
 
@@ -224,17 +240,27 @@ class Attributor:
         words = [t.lower_ for t in sent[: max(0, trigger.i - sent.start)]]
         return any(_contains(words[-6:], p) for p in self.alleged_phrases)
 
-    def _according(self, trigger: Token) -> Found | None:
+    def _according(self, trigger: Token) -> tuple[bool, Found | None]:
+        """ "according to X": (found, X's actor); "according to some sources": (True, None)."""
         sent = trigger.sent
         for tok in sent:
             for phrase in self.according:
                 span = [t.lower_ for t in sent.doc[tok.i : tok.i + len(phrase)]]
                 if tuple(span) == phrase:
                     end = tok.i + len(phrase)
+                    last = sent.doc[end - 1]
+                    objs = [c for c in last.children if c.dep_ == "pobj"]
+                    if objs:  # the actors inside the object phrase only
+                        lo, hi = objs[0].left_edge.i, objs[0].right_edge.i
+                        for f in self.m.found:
+                            if lo <= f.start <= hi and f.type != "LOCATION":
+                                return True, f
+                        return True, None
                     for f in self.m.found:
                         if f.start >= end and f.start <= end + 3 and f.type != "LOCATION":
-                            return f
-        return None
+                            return True, f
+                    return True, None
+        return False, None
 
 
 def _stronger(current: str, new: str) -> str:

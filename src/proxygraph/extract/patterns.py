@@ -10,7 +10,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from proxygraph.errors import InvalidKB
-from proxygraph.kb.loader import DATA_DIR, read_yaml
+from proxygraph.kb.loader import DATA_DIR, check_words, read_yaml
 
 Role = str  # subject, object, prep:W, possessor, compound, between, modified, hyphen, dative
 
@@ -139,8 +139,10 @@ def load_patterns(data_dir: str = str(DATA_DIR)) -> Patterns:
     """Read and validate the pattern files under data_dir (the package data by default)."""
     root = Path(data_dir)
     frames_path = root / "patterns" / "relations.yaml"
+    raw_frames = read_yaml(frames_path)
+    check_words(raw_frames, frames_path, "")
     try:
-        frames = FrameFile.model_validate(read_yaml(frames_path)).frames
+        frames = FrameFile.model_validate(raw_frames).frames
     except ValidationError as exc:
         first = exc.errors()[0]
         raise InvalidKB(
@@ -156,4 +158,5 @@ def load_patterns(data_dir: str = str(DATA_DIR)) -> Patterns:
         for word in words:
             support_words.setdefault(tuple(word.lower().split()), stype)
     cues = read_yaml(root / "patterns" / "cues.yaml")
+    check_words(cues, root / "patterns" / "cues.yaml", "")
     return Patterns(frames, relations, support_words, dict(KIND_WORDS), cues)

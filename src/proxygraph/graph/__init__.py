@@ -3,8 +3,8 @@
 Pure functions over plain values; the store (proxygraph.store) feeds them rows.
 """
 
-from proxygraph.graph.aggregate import ClaimFact, EdgeKey, EdgeStats, aggregate, edge_keys
 from proxygraph.graph.actors import actor_key, normalise_name
+from proxygraph.graph.aggregate import ClaimFact, EdgeKey, EdgeStats, aggregate, edge_keys
 from proxygraph.graph.independence import count_independent, signature
 
 __all__ = [

@@ -113,18 +113,18 @@ def _load_lexicons(folder: Path, into: dict[str, Any]) -> None:
         raw = read_yaml(path)
         if not isinstance(raw, dict):
             raise InvalidKB(f"{path}: top level must be a mapping")
-        _check_words(raw, path, "")
+        check_words(raw, path, "")
         into[path.stem] = raw
 
 
-def _check_words(value: Any, path: Path, key: str) -> None:
+def check_words(value: Any, path: Path, key: str) -> None:
     """Word lists hold text: YAML reads unquoted on/off/yes/no as booleans, so name them."""
     if isinstance(value, dict):
         for k, v in value.items():
-            _check_words(v, path, f"{key}.{k}" if key else str(k))
+            check_words(v, path, f"{key}.{k}" if key else str(k))
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            _check_words(v, path, f"{key}[{i}]")
+            check_words(v, path, f"{key}[{i}]")
     elif isinstance(value, bool) or value is None:
         raise InvalidKB(f"{path}: {key}: {value!r} is not a word (quote it, e.g. 'on')")
 

@@ -115,12 +115,18 @@ def resolve_anaphora(doc: Doc, found: list[Found], lex: Lexicon) -> list[Found]:
         return found
     sent_of = _sentence_index(doc)
     longest = max((len(k) for k in (*lex.anaphora, *lex.plural_anaphora)), default=1)
+    firsts = {k[0] for k in (*lex.anaphora, *lex.plural_anaphora) if k}
+    lowers = [t.lower_ for t in doc]
     out = list(found)
     i = 0
-    while i < len(doc):
+    n_tokens = len(lowers)
+    while i < n_tokens:
         hit_len, typ, plural = 0, None, False
-        for size in range(min(longest, len(doc) - i), 0, -1):
-            key = tuple(t.lower_ for t in doc[i : i + size])
+        if lowers[i] not in firsts and lowers[i] not in lex.pronouns:
+            i += 1  # no anaphor starts here (the loop below would find none)
+            continue
+        for size in range(min(longest, n_tokens - i), 0, -1):
+            key = tuple(lowers[i : i + size])
             typ = lex.anaphora.get(key)
             if not typ and key in lex.plural_anaphora:
                 typ, plural = lex.plural_anaphora[key], True
@@ -146,8 +152,8 @@ def resolve_anaphora(doc: Doc, found: list[Found], lex: Lexicon) -> list[Found]:
                 )
             i += hit_len
             continue
-        if not typ and doc[i].lower_ in lex.pronouns and doc[i].pos_ == "PRON":
-            typ, hit_len = lex.pronouns[doc[i].lower_], 1
+        if not typ and lowers[i] in lex.pronouns and doc[i].pos_ == "PRON":
+            typ, hit_len = lex.pronouns[lowers[i]], 1
         if typ and _covering(out, i, i + hit_len) is None:
             ante = _antecedent(out, i, typ, sent_of, lex.anaphora_window)
             if ante is not None:

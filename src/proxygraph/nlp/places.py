@@ -165,14 +165,19 @@ def place_descriptions(doc: Doc, taken: list[Found], lex: Lexicon) -> list[Found
         return []
     covered = {i for f in taken for i in range(f.start, f.end)}
     longest = max(len(d) for d in lex.place_descriptions)
+    firsts = {d[0] for d in lex.place_descriptions if d}
+    lowers = [t.lower_ for t in doc]
     out: list[Found] = []
     i = 0
-    while i < len(doc):
-        for size in range(min(longest, len(doc) - i), 1, -1):
-            key = tuple(t.lower_ for t in doc[i : i + size])
+    while i < len(lowers):
+        if lowers[i] not in firsts:
+            i += 1  # no description starts here
+            continue
+        for size in range(min(longest, len(lowers) - i), 1, -1):
+            key = tuple(lowers[i : i + size])
             if key in lex.place_descriptions and not covered.intersection(range(i, i + size)):
-                nxt = doc[i + size] if i + size < len(doc) else None
-                if nxt is not None and nxt.lower_ == "of" and size == 2:
+                nxt = lowers[i + size] if i + size < len(lowers) else None
+                if nxt is not None and nxt == "of" and size == 2:
                     break  # "the city of Mosul": the name that follows is the mention
                 text = doc[i : i + size].text
                 out.append(Found(i, i + size, "LOCATION", None, text, "place-description"))

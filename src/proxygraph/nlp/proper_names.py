@@ -126,15 +126,17 @@ def propagate_names(doc: Doc, taken: list[Found]) -> list[Found]:
     for f in taken:
         covered.update(range(f.start, f.end))
     out = list(taken)
+    at: dict[str, list[int]] = {}  # token text -> its positions, in order
+    for tok in doc:
+        at.setdefault(tok.text, []).append(tok.i)
     for text, ref in seen.items():
         size = ref.end - ref.start
-        first = doc[ref.start]
-        for tok in doc:
-            if tok.text != first.text or tok.i == ref.start:
+        for i in at.get(doc[ref.start].text, ()):
+            if i == ref.start:
                 continue
-            span = doc[tok.i : tok.i + size]
-            if span.text != text or any(k in covered for k in range(tok.i, tok.i + size)):
+            span = doc[i : i + size]
+            if span.text != text or any(k in covered for k in range(i, i + size)):
                 continue
-            out.append(Found(tok.i, tok.i + size, ref.type, None, ref.name, "name-repeat"))
-            covered.update(range(tok.i, tok.i + size))
+            out.append(Found(i, i + size, ref.type, None, ref.name, "name-repeat"))
+            covered.update(range(i, i + size))
     return out

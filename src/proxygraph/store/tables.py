@@ -75,7 +75,9 @@ actor_aliases = sa.Table(
 mentions = sa.Table(
     "mentions",
     metadata,
-    sa.Column("doc_key", ID, sa.ForeignKey("documents.doc_key", ondelete="CASCADE"), nullable=False),
+    sa.Column(
+        "doc_key", ID, sa.ForeignKey("documents.doc_key", ondelete="CASCADE"), nullable=False
+    ),
     sa.Column("ordinal", sa.Integer, nullable=False),
     sa.Column("start_char", sa.Integer, nullable=False),
     sa.Column("end_char", sa.Integer, nullable=False),
@@ -91,7 +93,9 @@ claims = sa.Table(
     "claims",
     metadata,
     sa.Column("claim_id", ID, primary_key=True),
-    sa.Column("doc_key", ID, sa.ForeignKey("documents.doc_key", ondelete="CASCADE"), nullable=False),
+    sa.Column(
+        "doc_key", ID, sa.ForeignKey("documents.doc_key", ondelete="CASCADE"), nullable=False
+    ),
     sa.Column("ordinal", sa.Integer, nullable=False),
     sa.Column("source_actor", KEY, nullable=False, index=True),
     sa.Column("relation", sa.String(40), nullable=False),

@@ -1,0 +1,190 @@
+"""Store: the claim graph in SQLite or PostgreSQL, behind one small API.
+
+store = Store("proxygraph.db")            # or "postgresql://user:pw@host/db"
+store.load_records(records)               # proxygraph.doc/1 dicts
+store.edges(EdgeFilter(actor="Iran", relation="SUPPORTS"))
+store.evidence(edge_id); store.actor("RSF"); store.merge("IRGC", "Quds Force")
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from types import TracebackType
+from typing import Any
+
+import sqlalchemy as sa
+
+from proxygraph.errors import StoreError
+from proxygraph.ids import content_id
+from proxygraph.store import queries, writer
+from proxygraph.store.engine import (
+    DEFAULT_DB,
+    create_engine,
+    database_url,
+    display_url,
+    sqlite_path,
+)
+from proxygraph.store.migrations import migrate
+from proxygraph.store.models import Actor, Edge, Evidence, LoadResult
+from proxygraph.store.queries import EdgeFilter
+from proxygraph.store.rows import document_key, parse_record
+from proxygraph.store.tables import actors, claims, documents, edges
+from proxygraph.store.tables import edges as edges_table
+
+
+class Store:
+    """A claim store.
+
+    url (str): a file path (SQLite, created when missing) or a SQLAlchemy URL;
+        postgresql:// uses psycopg 3.
+    create (bool): when False, a SQLite file that does not exist is an error instead
+        of being created (for the query commands).
+    """
+
+    def __init__(self, url: str = DEFAULT_DB, *, create: bool = True) -> None:
+        self.url = database_url(url)
+        path = sqlite_path(self.url)
+        if path is not None and not create and not path.exists():
+            raise StoreError(f"no store at {path}; load documents first (proxygraph load)")
+        if path is not None and not path.parent.is_dir():
+            raise StoreError(f"cannot create {path}: no folder {path.parent}")
+        self.engine = create_engine(self.url)
+        try:
+            self.version = migrate(self.engine)
+        except sa.exc.SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise StoreError(f"cannot open {display_url(self.url)}: {_reason(exc)}") from exc
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the connections."""
+        self.engine.dispose()
+
+    # --- writing -------------------------------------------------------------------------
+
+    def load_record(self, record: dict[str, Any], *, text: str | None = None) -> tuple[str, int]:
+        """Store one proxygraph.doc/1 record in one transaction.
+
+        text (str | None): the analysed text, when the record lacks its "text" field.
+        RETURNS (tuple[str, int]): "new", "updated" (a new text under a known outlet and
+            id replaces the old one) or "skipped" (same content already stored), and the
+            number of claims stored.
+        Raises StoreError for a malformed record or a database failure; nothing of the
+        document is then left in the store.
+        """
+        doc = parse_record(record, text=text)
+        try:
+            with self.engine.begin() as conn:
+                return writer.write_document(conn, doc)
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"document {doc.doc_id!r}: not stored: {_reason(exc)}") from exc
+
+    def load_records(
+        self,
+        records: Iterable[dict[str, Any]],
+        *,
+        on_error: Callable[[StoreError], None] | None = None,
+    ) -> LoadResult:
+        """Store many records, each in its own transaction.
+
+        on_error (Callable | None): called with the error of a malformed record, and the
+            load goes on; without it the first error is raised.
+        """
+        result = LoadResult()
+        for record in records:
+            try:
+                status, n = self.load_record(record)
+            except StoreError as exc:
+                if on_error is None:
+                    raise
+                on_error(exc)
+                continue
+            result.add(status, n)
+        return result
+
+    def is_loaded(self, source: str, doc_id: str, text: str) -> bool:
+        """Whether this text is already stored under this outlet and id (no need to
+        extract it again)."""
+        digest = content_id(json.dumps([source, doc_id, text], sort_keys=True))
+        query = sa.select(documents.c.content_hash).where(
+            documents.c.doc_key == document_key(source, doc_id)
+        )
+        with self.engine.connect() as conn:
+            return conn.execute(query).scalar() == digest
+
+    def merge(self, name: str, into: str) -> Actor:
+        """Merge actor `name` into actor `into` (which keeps its name and type).
+
+        The merged actor's claims, mentions and aliases move over, edges are recomputed,
+        and later loads resolve the merged actor to `into` as well.
+        """
+        with self.engine.begin() as conn:
+            old, new = queries.resolve_actor(conn, name), queries.resolve_actor(conn, into)
+            if old == new:
+                raise StoreError(f"{name!r} and {into!r} are already the same actor ({new})")
+            writer.merge_actors(conn, old, new)
+            return queries.actor_info(conn, new)
+
+    def rebuild_edges(self) -> int:
+        """Recompute every edge from the claims; return how many there are."""
+        with self.engine.begin() as conn:
+            ids = conn.execute(sa.select(sa.distinct(writer.claim_edges.c.edge_id))).scalars()
+            stale = conn.execute(sa.select(edges_table.c.edge_id)).scalars()
+            return writer.refresh_edges(conn, set(ids) | set(stale))
+
+    # --- reading -------------------------------------------------------------------------
+
+    def edges(self, flt: EdgeFilter | None = None, **filters: Any) -> list[Edge]:
+        """Edges matching a filter (an EdgeFilter, or its fields as keywords)."""
+        flt = flt or EdgeFilter(**filters)
+        with self.engine.connect() as conn:
+            return queries.select_edges(conn, flt)
+
+    def edge(self, edge_id: str) -> Edge:
+        """One edge by id or unique id prefix."""
+        with self.engine.connect() as conn:
+            return queries.get_edge(conn, queries.resolve_edge(conn, edge_id))
+
+    def evidence(self, edge_id: str) -> list[Evidence]:
+        """Every claim behind an edge (id or unique prefix) with its sentence and source."""
+        with self.engine.connect() as conn:
+            return queries.select_evidence(conn, queries.resolve_edge(conn, edge_id))
+
+    def actor(self, name: str) -> Actor:
+        """An actor by name, alias, KB id or key (StoreError if none or ambiguous)."""
+        with self.engine.connect() as conn:
+            return queries.actor_info(conn, queries.resolve_actor(conn, name))
+
+    def find_actors(self, name: str) -> list[Actor]:
+        """Every actor a name may mean."""
+        with self.engine.connect() as conn:
+            return [queries.actor_info(conn, k) for k in queries.find_actor_keys(conn, name)]
+
+    def stats(self) -> dict[str, int]:
+        """Row counts: documents, claims, actors (not merged away), edges."""
+        count = sa.func.count()
+        with self.engine.connect() as conn:
+            return {
+                "documents": conn.execute(sa.select(count).select_from(documents)).scalar_one(),
+                "claims": conn.execute(sa.select(count).select_from(claims)).scalar_one(),
+                "actors": conn.execute(
+                    sa.select(count).select_from(actors).where(actors.c.merged_into.is_(None))
+                ).scalar_one(),
+                "edges": conn.execute(sa.select(count).select_from(edges)).scalar_one(),
+            }
+
+
+def _reason(exc: sa.exc.SQLAlchemyError) -> str:
+    orig = getattr(exc, "orig", None)
+    return str(orig or exc).strip().splitlines()[0]

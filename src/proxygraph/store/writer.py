@@ -1,0 +1,308 @@
+"""Writes: one document per transaction, near-duplicate clusters, edge refresh, merges.
+
+Every function takes an open connection inside a transaction; the caller commits.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from proxygraph.graph.actors import normalise_name
+from proxygraph.graph.aggregate import ClaimFact, aggregate, edge_keys
+from proxygraph.graph.independence import SIMILARITY, band_keys, signature, similarity
+from proxygraph.store.rows import ParsedDocument
+from proxygraph.store.tables import (
+    actor_aliases,
+    actors,
+    claim_edges,
+    claims,
+    doc_bands,
+    documents,
+    edges,
+    mentions,
+)
+
+CHUNK = 500
+
+
+def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def insert_ignore(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """Insert rows, skipping those whose primary key is already there."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    conn.execute(insert(table).on_conflict_do_nothing(), rows)
+
+
+def edges_of_claims(conn: Connection, claim_filter: sa.ColumnElement[bool]) -> set[str]:
+    """Ids of the edges the claims matching claim_filter belong to."""
+    query = sa.select(claim_edges.c.edge_id).where(
+        claim_edges.c.claim_id.in_(sa.select(claims.c.claim_id).where(claim_filter))
+    )
+    return set(conn.execute(query).scalars())
+
+
+def delete_document(conn: Connection, doc_key: str) -> set[str]:
+    """Remove a document and everything read from it; return the edges it touched."""
+    touched = edges_of_claims(conn, claims.c.doc_key == doc_key)
+    conn.execute(
+        claim_edges.delete().where(
+            claim_edges.c.claim_id.in_(
+                sa.select(claims.c.claim_id).where(claims.c.doc_key == doc_key)
+            )
+        )
+    )
+    for table in (claims, mentions, doc_bands):
+        conn.execute(table.delete().where(table.c.doc_key == doc_key))
+    conn.execute(documents.delete().where(documents.c.doc_key == doc_key))
+    return touched
+
+
+def assign_cluster(conn: Connection, doc_key: str, sig: bytes | None) -> tuple[str, set[str]]:
+    """The near-duplicate cluster of a new document, and the edges whose counts change.
+
+    A cluster is named by the smallest document key in it, so the grouping does not
+    depend on load order. When the document joins clusters together, they are relabelled.
+    """
+    if sig is None:
+        return doc_key, set()
+    query = (
+        sa.select(documents.c.doc_key, documents.c.minhash, documents.c.cluster)
+        .where(
+            documents.c.doc_key.in_(
+                sa.select(doc_bands.c.doc_key).where(doc_bands.c.band.in_(band_keys(sig)))
+            )
+        )
+        .where(documents.c.doc_key != doc_key)
+    )
+    matched = {
+        row.cluster
+        for row in conn.execute(query)
+        if row.minhash is not None and similarity(sig, row.minhash) >= SIMILARITY
+    }
+    if not matched:
+        return doc_key, set()
+    label = min(matched | {doc_key})
+    others = sorted(matched - {label})
+    touched: set[str] = set()
+    for part in chunks(others):
+        docs_in = sa.select(documents.c.doc_key).where(documents.c.cluster.in_(part))
+        touched |= edges_of_claims(conn, claims.c.doc_key.in_(docs_in))
+        conn.execute(documents.update().where(documents.c.cluster.in_(part)).values(cluster=label))
+    return label, touched
+
+
+def resolve_actors(conn: Connection, doc: ParsedDocument) -> dict[str, str]:
+    """Add the document's new actors; map each of its actor keys to the stored actor
+    (an actor the analyst merged resolves to the one it was merged into)."""
+    insert_ignore(conn, actors, [a.to_row() for a in doc.actors.values()])
+    keys = sorted(doc.actors)
+    mapping: dict[str, str] = {}
+    for part in chunks(keys):
+        rows = conn.execute(
+            sa.select(actors.c.actor_key, actors.c.merged_into, actors.c.part_of).where(
+                actors.c.actor_key.in_(part)
+            )
+        )
+        for row in rows:
+            mapping[row.actor_key] = row.merged_into or row.actor_key
+            part_of = doc.actors[row.actor_key].part_of
+            if part_of and not row.part_of:
+                conn.execute(
+                    actors.update()
+                    .where(actors.c.actor_key == row.actor_key)
+                    .values(part_of=part_of)
+                )
+    return mapping
+
+
+def link_claims(conn: Connection, rows: Iterable[Any]) -> set[str]:
+    """Insert the claim-edge links of claims (rows with claim_id, source_actor, relation,
+    target_actor, support_type); return the edge ids."""
+    links = []
+    for row in rows:
+        m = row if isinstance(row, dict) else row._mapping
+        for key in edge_keys(
+            m["source_actor"], m["relation"], m["target_actor"], m["support_type"]
+        ):
+            links.append({"edge_id": key.id, "claim_id": m["claim_id"]})
+    insert_ignore(conn, claim_edges, links)
+    return {link["edge_id"] for link in links}
+
+
+def write_document(conn: Connection, doc: ParsedDocument) -> tuple[str, int]:
+    """Store one parsed document; return ("new" | "updated" | "skipped", claims stored)."""
+    known = conn.execute(
+        sa.select(documents.c.content_hash).where(documents.c.doc_key == doc.doc_key)
+    ).first()
+    if known is not None and known.content_hash == doc.content_hash:
+        return "skipped", 0
+    touched: set[str] = set()
+    if known is not None:
+        touched |= delete_document(conn, doc.doc_key)
+    sig = signature(doc.fingerprint_text)
+    cluster, relabelled = assign_cluster(conn, doc.doc_key, sig)
+    touched |= relabelled
+    conn.execute(
+        documents.insert().values(
+            doc_key=doc.doc_key,
+            doc_id=doc.doc_id,
+            source=doc.source,
+            date=doc.date,
+            url=doc.url,
+            title=doc.title,
+            content_hash=doc.content_hash,
+            text=doc.text,
+            minhash=sig,
+            cluster=cluster,
+            n_claims=len(doc.claims),
+            loaded_at=datetime.now(UTC).isoformat(),
+        )
+    )
+    if sig is not None:
+        bands = [{"band": b, "doc_key": doc.doc_key} for b in dict.fromkeys(band_keys(sig))]
+        conn.execute(doc_bands.insert(), bands)
+    mapping = resolve_actors(conn, doc)
+    aliases = {(mapping[key], alias) for key, alias in doc.aliases}
+    insert_ignore(
+        conn,
+        actor_aliases,
+        [{"actor_key": k, "alias": a, "norm_alias": normalise_name(a)} for k, a in sorted(aliases)],
+    )
+    if doc.mentions:
+        rows = [{**m, "actor_key": mapping.get(m["actor_key"])} for m in doc.mentions]
+        conn.execute(mentions.insert(), rows)
+    if doc.claims:
+        rows = [
+            {
+                **c,
+                "source_actor": mapping[c["source_raw"]],
+                "target_actor": mapping[c["target_raw"]],
+            }
+            for c in doc.claims
+        ]
+        conn.execute(claims.insert(), rows)
+        touched |= link_claims(conn, rows)
+    refresh_edges(conn, touched)
+    return ("updated" if known is not None else "new"), len(doc.claims)
+
+
+_FACT_COLUMNS = [
+    claim_edges.c.edge_id,
+    claims.c.claim_id,
+    claims.c.doc_key,
+    claims.c.source_actor,
+    claims.c.relation,
+    claims.c.target_actor,
+    claims.c.support_type,
+    claims.c.polarity,
+    claims.c.modality,
+    claims.c.claimant,
+    claims.c.kind,
+    claims.c.role,
+    documents.c.source,
+    documents.c.date,
+    documents.c.cluster,
+]
+
+
+def refresh_edges(conn: Connection, edge_ids: Iterable[str]) -> int:
+    """Recompute the given edges from their claims (an edge left without claims goes)."""
+    ids = sorted(set(edge_ids))
+    written = 0
+    for part in chunks(ids):
+        query = (
+            sa.select(*_FACT_COLUMNS)
+            .select_from(
+                claim_edges.join(claims, claims.c.claim_id == claim_edges.c.claim_id).join(
+                    documents, documents.c.doc_key == claims.c.doc_key
+                )
+            )
+            .where(claim_edges.c.edge_id.in_(part))
+        )
+        grouped: dict[str, list[Any]] = defaultdict(list)
+        for row in conn.execute(query):
+            grouped[row.edge_id].append(row)
+        conn.execute(edges.delete().where(edges.c.edge_id.in_(part)))
+        out = []
+        for edge_id, rows in grouped.items():
+            first = rows[0]
+            keys = edge_keys(
+                first.source_actor, first.relation, first.target_actor, first.support_type
+            )
+            key = next(k for k in keys if k.id == edge_id)
+            facts = [
+                ClaimFact(
+                    claim_id=r.claim_id,
+                    doc_key=r.doc_key,
+                    polarity=r.polarity,
+                    modality=r.modality,
+                    claimant=r.claimant,
+                    outlet=r.source,
+                    date=r.date,
+                    cluster=r.cluster,
+                    kind=r.kind,
+                    role=r.role,
+                )
+                for r in rows
+            ]
+            out.append(aggregate(key, facts).to_row())
+        if out:
+            conn.execute(edges.insert(), out)
+        written += len(out)
+    return written
+
+
+def merge_actors(conn: Connection, old: str, into: str) -> None:
+    """Merge actor `old` into actor `into`: claims, mentions and aliases move; edges follow."""
+    about_old = sa.or_(claims.c.source_actor == old, claims.c.target_actor == old)
+    moved = list(conn.execute(sa.select(claims.c.claim_id).where(about_old)).scalars())
+    touched = edges_of_claims(conn, about_old)
+    for part in chunks(moved):
+        conn.execute(claim_edges.delete().where(claim_edges.c.claim_id.in_(part)))
+    conn.execute(claims.update().where(claims.c.source_actor == old).values(source_actor=into))
+    conn.execute(claims.update().where(claims.c.target_actor == old).values(target_actor=into))
+    conn.execute(mentions.update().where(mentions.c.actor_key == old).values(actor_key=into))
+    conn.execute(
+        actors.update()
+        .where(sa.or_(actors.c.actor_key == old, actors.c.merged_into == old))
+        .values(merged_into=into)
+    )
+    conn.execute(actors.update().where(actors.c.part_of == old).values(part_of=into))
+    old_name = conn.execute(sa.select(actors.c.name).where(actors.c.actor_key == old)).scalar_one()
+    aliases = set(
+        conn.execute(
+            sa.select(actor_aliases.c.alias).where(actor_aliases.c.actor_key == old)
+        ).scalars()
+    ) | {old_name}
+    conn.execute(actor_aliases.delete().where(actor_aliases.c.actor_key == old))
+    insert_ignore(
+        conn,
+        actor_aliases,
+        [{"actor_key": into, "alias": a, "norm_alias": normalise_name(a)} for a in sorted(aliases)],
+    )
+    for part in chunks(moved):
+        rows = conn.execute(
+            sa.select(
+                claims.c.claim_id,
+                claims.c.source_actor,
+                claims.c.relation,
+                claims.c.target_actor,
+                claims.c.support_type,
+            ).where(claims.c.claim_id.in_(part))
+        )
+        touched |= link_claims(conn, rows)
+    refresh_edges(conn, touched)
