@@ -86,7 +86,7 @@ class Attributor:
             if (
                 not voice_set
                 and cur.pos_ == "VERB"
-                and lemma in self.directives
+                and (lemma in self.directives or cur.lower_ in self.directives)
                 and dep in ("ccomp", "xcomp")
                 and not presupposed
             ):
@@ -106,8 +106,10 @@ class Attributor:
                 "nsubjpass",
                 "appos",
             )
-            if dep == "nsubj" and cur.pos_ in ("VERB", "AUX") and (
-                lemma in self.reporting or lemma in self.denials
+            if (
+                dep == "nsubj"
+                and cur.pos_ in ("VERB", "AUX")
+                and (lemma in self.reporting or lemma in self.denials)
             ):
                 via_content = False  # the speaker's own phrase, not what is said
             if claim_noun and below is trigger and dep in ("dobj", "nsubjpass"):
@@ -186,10 +188,7 @@ class Attributor:
 
     def _temporal(self, clause: Token) -> bool:
         """An adverbial clause that only places events in time ("days after X ...")."""
-        return any(
-            c.dep_ == "mark" and c.lower_ in self.temporal_marks
-            for c in clause.children
-        )
+        return any(c.dep_ == "mark" and c.lower_ in self.temporal_marks for c in clause.children)
 
     def _negated(self, tok: Token) -> bool:
         """A negation on the trigger, on the verb it is a conjunct of ("does not fund or
@@ -204,6 +203,8 @@ class Attributor:
             for d in o.children
         ):
             return True
+        if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return False  # "did not name X, but officials pressed Y": a clause of its own
         return tok.dep_ in ("xcomp", "conj") and any(c.dep_ == "neg" for c in tok.head.children)
 
     def _local_modality(self, trigger: Token) -> str:

@@ -43,23 +43,22 @@ class MeetingReader:
         if with_partners(self.m, verb):
             return []  # the frames read "A met with B"
         subj = subjects(self.m, verb)
-        return [
-            Candidate(a, "MEETS_WITH", b, verb.i, "meets-co-subjects") for a, b in pairs(subj)
-        ]
+        return [Candidate(a, "MEETS_WITH", b, verb.i, "meets-co-subjects") for a, b in pairs(subj)]
 
     def drop_mediators(self, doc_sent: Span, cands: list[Candidate]) -> list[Candidate]:
         """ "Algiers brokered talks between Mali and the rebels": no Algiers-Mali meeting."""
         mediators: set[str] = set()
         for tok in doc_sent:
             if tok.pos_ == "VERB" and tok.lemma_.lower() in self.mediation:
-                if any(o.lemma_.lower() in self.nouns or o.lower_ in self.nouns
-                       for o in children(tok, "dobj", "nsubjpass")):
+                if any(
+                    o.lemma_.lower() in self.nouns or o.lower_ in self.nouns
+                    for o in children(tok, "dobj", "nsubjpass")
+                ):
                     mediators |= {f.name for f in subjects(self.m, tok)}
         if not mediators:
             return cands
         return [
             c
             for c in cands
-            if c.relation != "MEETS_WITH"
-            or not ({c.source.name, c.target.name} & mediators)
+            if c.relation != "MEETS_WITH" or not ({c.source.name, c.target.name} & mediators)
         ]
