@@ -9,51 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from proxygraph.errors import InvalidGold
+from proxygraph.ontology import ontology
 from proxygraph.records import Document
 
-RELATIONS: frozenset[str] = frozenset(
-    {
-        "SUPPORTS",
-        "COOPERATES_WITH",
-        "MEETS_WITH",
-        "FIGHTS",
-        "OPPOSES",
-        "MEMBER_OF",
-        "LEADS",
-        "LOCATED_IN",
-        "SAME_AS",
-    }
-)
-SYMMETRIC: frozenset[str] = frozenset({"COOPERATES_WITH", "MEETS_WITH", "FIGHTS", "SAME_AS"})
-ACTOR_TYPES: frozenset[str] = frozenset(
-    {
-        "STATE",
-        "STATE_AGENCY",
-        "ARMED_GROUP",
-        "POLITICAL_ORG",
-        "INTERNATIONAL_ORG",
-        "PERSON",
-        "LOCATION",
-    }
-)
-SUPPORT_TYPES: frozenset[str] = frozenset(
-    {
-        "safe_haven",
-        "funding",
-        "weapons",
-        "training",
-        "intelligence",
-        "logistics",
-        "troops",
-        "protection",
-        "political",
-        "unspecified",
-    }
-)
-POLARITIES: frozenset[str] = frozenset({"affirmed", "denied"})
-MODALITIES: frozenset[str] = frozenset(
-    {"asserted", "reported", "alleged", "planned", "hypothetical"}
-)
+_ONTOLOGY = ontology()
+RELATIONS: frozenset[str] = _ONTOLOGY.relations
+SYMMETRIC: frozenset[str] = _ONTOLOGY.symmetric
+ACTOR_TYPES: frozenset[str] = _ONTOLOGY.actor_types
+SUPPORT_TYPES: frozenset[str] = _ONTOLOGY.support_types
+POLARITIES: frozenset[str] = _ONTOLOGY.polarities
+MODALITIES: frozenset[str] = _ONTOLOGY.modalities
 
 
 def norm(name: str | None) -> str:
