@@ -76,9 +76,14 @@ class Attributor:
         cur = trigger
         chain: list[Token] = []
         presupposed = False
+        aside = False
         while cur.head is not cur and len(chain) < 12:
             dep = cur.dep_
             below = cur
+            # ", blaming X": a participle set off by a comma is the subject's own act
+            aside = aside or (
+                dep == "advcl" and cur.tag_ == "VBG" and cur.i > 0 and cur.nbor(-1).text == ","
+            )
             presupposed = presupposed or dep in ("relcl", "acl")
             cur = cur.head
             chain.append(cur)
@@ -118,7 +123,7 @@ class Attributor:
                 break  # "accused X ..., days after Y shot down Z": the outlet's narrative
             if cur.pos_ in ("VERB", "AUX") and lemma in self.denials and via_content:
                 speaker = self._speaker(cur)
-                if dep == "advcl" and below.tag_ == "VBG" and not voice_set:
+                if aside and not voice_set:
                     att.claimant, att.rule = speaker, f"reporting:{lemma}"
                     att.modality = _stronger(att.modality, "reported")
                     voice_set = True

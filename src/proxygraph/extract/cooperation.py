@@ -12,6 +12,7 @@ from proxygraph.extract.args import MentionMap, children, governing_verb
 from proxygraph.extract.candidates import Candidate
 from proxygraph.extract.relation_args import (
     actors,
+    named_conjuncts,
     pairs,
     prep_objs,
     subjects,
@@ -102,7 +103,7 @@ class CooperationReader:
             if clause.lemma_.lower() not in self.receiving:
                 continue
             receivers = subjects(self.m, clause)
-            givers = actors(self.m, prep_objs(clause, ["from"]))
+            givers = named_conjuncts(self.m, prep_objs(clause, ["from"]))
             out += [(r, g) for r in receivers for g in givers if r.name != g.name]
         return self._cands(out, noun.i, "cooperates-received", "coordination")
 

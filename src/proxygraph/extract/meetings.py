@@ -29,11 +29,14 @@ class MeetingReader:
             if tok.pos_ not in ("VERB", "AUX"):
                 continue
             lemma = tok.lemma_.lower()
-            if lemma in self.verbs and not children(tok, "dobj"):
-                out += self._co_subjects(tok)
-            elif lemma in self.hold and any(
-                o.lower_ in self.nouns or o.lemma_.lower() in self.nouns
-                for o in children(tok, "dobj")
+            if (
+                lemma in self.verbs
+                and not children(tok, "dobj")
+                or lemma in self.hold
+                and any(
+                    o.lower_ in self.nouns or o.lemma_.lower() in self.nouns
+                    for o in children(tok, "dobj")
+                )
             ):
                 out += self._co_subjects(tok)
         return out
@@ -49,12 +52,15 @@ class MeetingReader:
         """ "Algiers brokered talks between Mali and the rebels": no Algiers-Mali meeting."""
         mediators: set[str] = set()
         for tok in doc_sent:
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in self.mediation:
-                if any(
+            if (
+                tok.pos_ == "VERB"
+                and tok.lemma_.lower() in self.mediation
+                and any(
                     o.lemma_.lower() in self.nouns or o.lower_ in self.nouns
                     for o in children(tok, "dobj", "nsubjpass")
-                ):
-                    mediators |= {f.name for f in subjects(self.m, tok)}
+                )
+            ):
+                mediators |= {f.name for f in subjects(self.m, tok)}
         if not mediators:
             return cands
         return [

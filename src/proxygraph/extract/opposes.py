@@ -1,5 +1,6 @@
-"""OPPOSES read outside the single-trigger frames: traded accusations (both directions)
-and accusation nouns ("Kinshasa's accusation that Kigali backs the M23")."""
+"""OPPOSES read outside the single-trigger frames: traded accusations (both directions),
+accusation nouns ("Kinshasa's accusation that Kigali backs the M23") and refusals to do
+what someone asks ("the refusal of X to comply with the directives of Y")."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ class OpposesReader:
         self.exchange_objects: dict[str, str] = cues.get("exchange_objects", {})
         self.accusations: dict[str, str] = cues.get("accusation_nouns", {})
         self.making = set(cues.get("accusation_making_verbs", []))
+        self.refusals = set(cues.get("refusal_words", []))
 
     def sentence(self, sent: Span) -> list[Candidate]:
         out: list[Candidate] = []
@@ -29,7 +31,35 @@ class OpposesReader:
                 out += self._traded(tok)
             elif tok.pos_ == "NOUN" and tok.lower_ in self.accusations:
                 out += self._accusation(tok)
+            if tok.lemma_.lower() in self.refusals and tok.pos_ in ("NOUN", "VERB"):
+                out += self._refusal(tok)
         return out
+
+    def _refusal(self, tok: Token) -> list[Candidate]:
+        """ "X's refusal to comply with the directives of Y", "X refused to obey Y's
+        orders": X refuses Y, the one whose demands the complement names."""
+        clauses = children(tok, "acl", "xcomp")
+        if not clauses and tok.pos_ == "NOUN":
+            clauses = _infinitive_after(tok)
+        if not clauses:
+            return []
+        if tok.pos_ == "NOUN":
+            refusers = actors(self.m, children(tok, "poss")) or actors(
+                self.m, prep_objs(tok, ["of", "by"])
+            )
+        else:
+            refusers = subjects(self.m, tok)
+        asked = [
+            f
+            for c in clauses
+            for f in actors(self.m, children(c, "dobj") + prep_objs(c, ["with", "to"]))
+        ]
+        return [
+            Candidate(r, "OPPOSES", a, tok.i, "opposes-refusal", kind="refuses")
+            for r in refusers
+            for a in asked[:1]
+            if r.name != a.name
+        ]
 
     def _traded(self, verb: Token) -> list[Candidate]:
         """ "A and B traded accusations" / "A exchanged threats with B": both ways."""
@@ -82,3 +112,14 @@ class OpposesReader:
             for t in accused[:1]
             if a.name != t.name
         ]
+
+
+def _infinitive_after(noun: Token) -> list[Token]:
+    """The first to-infinitive after a noun, when the parser hung it elsewhere ("the
+    refusal of X, the government, to comply with ..."); none past a finite verb."""
+    for t in noun.doc[noun.i + 1 : min(noun.sent.end, noun.i + 20)]:
+        if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return []
+        if t.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return [t]
+    return []

@@ -25,6 +25,24 @@ def actors(m: MentionMap, heads: Iterable[Token]) -> list[Found]:
     return out
 
 
+def named_conjuncts(m: MentionMap, heads: Iterable[Token]) -> list[Found]:
+    """Like actors(), but a conjunct counts only when it names an actor itself or through
+    its possessor or modifier ("Belarus's KGB and the involvement of X": not X)."""
+    out: list[Found] = []
+    for head in heads:
+        for tok in [head, *(t for t in head.subtree if t.dep_ == "conj" and t.head.i >= head.i)]:
+            named = (
+                [tok]
+                if tok.i in m.at
+                else [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+            )
+            for t in named:
+                f = m.at.get(t.i)
+                if f is not None and f.type in ACTOR_TYPES and all(f.name != g.name for g in out):
+                    out.append(f)
+    return out
+
+
 def subjects(m: MentionMap, verb: Token) -> list[Found]:
     """The actors of a verb's subject (control and conjunction climbing as for frames)."""
     return actors(m, subject_heads(verb))

@@ -3,7 +3,7 @@ Y", "X is the name the state uses for Z", "Z, which it has designated as X"."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from proxygraph.extract.args import MentionMap, children, subject_heads
 from proxygraph.extract.candidates import Candidate
@@ -35,7 +35,7 @@ class SameAsReader:
                 out += self._naming_verb(tok)
             elif tok.pos_ == "NOUN" and lemma in NAME_NOUNS and tok.dep_ == "attr":
                 out += self._name_for(tok)
-        return [c for c in out if _distinct(c.source, c.target)]
+        return [c for c in out if _distinct(c.source, c.target, self.doc)]
 
     def _actor(self, f: Found | None) -> Found | None:
         if f is None or f.type not in ACTOR_TYPES:
@@ -107,6 +107,9 @@ class SameAsReader:
         return []
 
 
-def _distinct(a: Found, b: Found) -> bool:
-    """Two names for one actor that the KB did not already join ("X (FARDC)" is a mention)."""
-    return a.name != b.name and not (a.start < b.end and b.start < a.end)
+def _distinct(a: Found, b: Found, doc: Doc) -> bool:
+    """Two different names, stated as one actor's (even when the KB already joins them);
+    overlapping spans ("X (FARDC)") are one mention, not a stated alias."""
+    if a.start < b.end and b.start < a.end:
+        return False
+    return a.name != b.name or doc[a.start : a.end].text != doc[b.start : b.end].text
