@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup test lint example kb-check eval bench
+.PHONY: setup test lint example kb-check eval bench bench-store postgres
 
 setup:
 	$(PYTHON) -m venv $(VENV)
@@ -32,3 +32,11 @@ eval:
 
 bench:
 	$(BIN)/python benchmarks/bench_extract.py
+
+bench-store:
+	$(BIN)/python benchmarks/bench_store.py
+
+# A throwaway PostgreSQL server for the store tests; prints the URL to export as
+# PROXYGRAPH_TEST_PG_URL (the tests skip PostgreSQL without it, and fail in CI).
+postgres:
+	@scripts/start_postgres.sh

@@ -8,7 +8,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from proxygraph.graph.ontology import symmetric_relations
+from proxygraph.ontology import ontology
 from proxygraph.store import Actor, Edge, Evidence
 
 EDGE_CSV_FIELDS = [
@@ -26,7 +26,7 @@ def _cut(text: str, width: int) -> str:
 def edge_line(e: Edge) -> str:
     """One edge as 'source -[RELATION:type]-> target'."""
     rel = e.relation + (f":{e.support_type}" if e.support_type else "")
-    arrow = "<->" if e.relation in symmetric_relations() else "->"
+    arrow = "<->" if e.relation in ontology().symmetric else "->"
     return f"{e.source} -[{rel}]{arrow} {e.target}"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import deque
 from collections.abc import Iterator
+from itertools import chain
 from typing import Any
 
 import click
@@ -140,22 +141,28 @@ def _extract_and_store(
     from proxygraph.extractor import Extractor
 
     texts: deque[str] = deque()
+    already = [0]  # documents skipped before extraction (counted apart: with --workers,
+    # this generator runs in the pool's feeder thread)
 
     def documents() -> Iterator[Document]:
         for doc in readable_documents(paths, counter, max_bytes):
             if store.is_loaded(doc.source, doc.doc_id, doc.text):
-                result.add("skipped", 0)
+                already[0] += 1
                 continue
             texts.append(doc.text)
             yield doc
 
-    def records() -> Iterator[dict[str, Any]]:
-        for record in extractor.extract_many(documents(), workers=workers):
+    def records(docs: Iterator[Document]) -> Iterator[dict[str, Any]]:
+        for record in extractor.extract_many(docs, workers=workers):
             record["text"] = texts.popleft()
             yield record
 
     rules = tuple(rule.split("|", 1)[0].strip() for rule in disabled_rules)
     extractor = Extractor(kb_dirs=kb_dirs, model=model, disabled_rules=rules)
-    if workers > 1:
-        _ = extractor.pipe  # report a KB or model error once, before the workers start
-    _store(store, records(), result, counter)
+    pending = documents()
+    first = next(pending, None)  # nothing new: no need to load the pipeline
+    if first is not None:
+        if workers > 1:
+            _ = extractor.pipe  # report a KB or model error once, before the workers start
+        _store(store, records(chain([first], pending)), result, counter)
+    result.skipped += already[0]

@@ -47,7 +47,21 @@ OBJECT_CONTROL = frozenset(
 )
 RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
 LOCATIVE_PREPS = frozenset(
-    "near in at on along across inside into outside around beyond within through".split()
+    [
+        "near",
+        "in",
+        "at",
+        "on",
+        "along",
+        "across",
+        "inside",
+        "into",
+        "outside",
+        "around",
+        "beyond",
+        "within",
+        "through",
+    ]
 )
 PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from proxygraph.graph.independence import count_independent
-from proxygraph.graph.ontology import symmetric_relations
 from proxygraph.ids import content_id
+from proxygraph.ontology import ontology
 
 NO_SUPPORT_TYPE = ""  # the support_type of edges whose relation has none
 UNSPECIFIED = "unspecified"  # SUPPORTS without a stated support type
@@ -44,7 +44,7 @@ def edge_keys(
     support_types (Sequence[str] | None): the claim's support types; SUPPORTS without
         any counts as "unspecified".
     """
-    if relation in symmetric_relations() and target < source:
+    if relation in ontology().symmetric and target < source:
         source, target = target, source
     if relation != "SUPPORTS":
         return [EdgeKey(source, relation, target)]

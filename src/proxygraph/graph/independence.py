@@ -17,7 +17,6 @@ import re
 from collections.abc import Iterable
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 128
 BANDS = 32
@@ -42,6 +41,8 @@ def signature(text: str) -> bytes | None:
     grams = shingles(text)
     if not grams:
         return None
+    from datasketch import MinHash  # imported here: it pulls in scipy (half a second)
+
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
     minhash.update_batch(list(grams))
     return minhash.hashvalues.astype("<u4").tobytes()

@@ -12,7 +12,7 @@ from proxygraph.extract.engine import ClaimExtractor
 from proxygraph.extract.patterns import load_patterns
 from proxygraph.kb.loader import KnowledgeBase, load_kb
 from proxygraph.nlp.mentions import MentionFinder
-from proxygraph.nlp.model import load_spacy
+from proxygraph.nlp.model import load_analysis
 
 
 @dataclass
@@ -36,7 +36,7 @@ def build_pipeline(
 
     disabled_rules (Sequence[str]): claim rule names to switch off.
     """
-    nlp = load_spacy(model)
+    nlp = load_analysis(model)
     kb = load_kb(kb_dirs, builtin=builtin_kb)
     finder = MentionFinder(kb, nlp)
     claims = ClaimExtractor(

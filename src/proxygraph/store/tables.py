@@ -156,7 +156,7 @@ edges = sa.Table(
     sa.Index("ix_edges_source", "source_actor", "relation"),
     sa.Index("ix_edges_target", "target_actor", "relation"),
     sa.Index("ix_edges_relation", "relation", "support_type"),
-    sa.Index("ix_edges_rank", "n_independent", "n_claims"),
+    sa.Index("ix_edges_rank", "n_independent", "n_claims", "edge_id"),
     sa.Index("ix_edges_contested", "contested", "n_independent"),
     sa.Index("ix_edges_last_date", "last_date"),
 )
