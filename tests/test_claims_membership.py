@@ -80,3 +80,72 @@ def test_sometimes_called(claims):
     # either the alias is a claim, or the KB already joined the two names
     same = [c for c in out if c.relation == "SAME_AS"]
     assert all(c.source.name != c.target.name for c in same)
+
+
+def test_president_takes_the_one_state_named_in_the_sentence(claims):
+    out = claims("Protesters marched in Tunisia against President Kais Saied on Sunday.")
+    c = _has(out, "LEADS", "Kais Saied", "Tunisia")
+    assert c is not None and "state-sentence" in c.rule
+
+
+def test_office_without_state_stays_unread_when_the_context_names_none(claims):
+    out = claims("Defence Minister Omar Haddad visited the troops on Friday.")
+    assert not [c for c in out if c.relation in ("MEMBER_OF", "LEADS")]
+
+
+def test_spokesman_speaks_for_the_state_the_discourse_speaks_as(claims):
+    out = claims(
+        "Iran on Monday dismissed the report as a fabrication. "
+        "Ministry spokesman Reza Karimi told reporters that Washington was spreading lies."
+    )
+    c = _has(out, "MEMBER_OF", "Reza Karimi", "Iran")
+    assert c is not None and "discourse" in c.rule
+    assert _has(out, "MEMBER_OF", "Reza Karimi", "United States") is None
+
+
+def test_former_office_is_not_read_from_context(claims):
+    out = claims("In Kabul, former vice-president Karim Azizi spoke to reporters.")
+    assert not [c for c in out if c.relation == "LEADS" and c.source.name == "Karim Azizi"]
+
+
+def test_army_chief_leads_the_army_of_the_state_in_context(claims):
+    out = claims(
+        "Pakistan's military said on Monday it had killed ten militants. "
+        "On Tuesday army chief General Tariq Mahmood visited the wounded."
+    )
+    c = _has(out, "LEADS", "Tariq Mahmood", "Pakistan Army")
+    assert c is not None and "organ-" in c.rule
+
+
+def test_rank_between_title_and_name(claims):
+    out = claims(
+        "Pakistan's military said on Monday it had killed ten militants. "
+        "On Tuesday army spokesman Major General Bilal Aziz said the raid was over."
+    )
+    assert _has(out, "MEMBER_OF", "Bilal Aziz", "Pakistan Army") is not None
+
+
+def test_counterpart_with_demonym(claims):
+    out = claims("Ali Hassan held talks in Cairo with his Russian counterpart, Sergei Volkov.")
+    assert _has(out, "MEMBER_OF", "Sergei Volkov", "Russia") is not None
+
+
+def test_people_listed_as_having_found_refuge(claims):
+    out = claims(
+        "Those said to have found refuge in Dushanbe include Karim Azizi, a former "
+        "governor, and Ahmad Rahimi."
+    )
+    for person in ("Karim Azizi", "Ahmad Rahimi"):
+        c = _has(out, "LOCATED_IN", person, "Dushanbe")
+        assert c is not None and c.rule.startswith("located-refuge-list")
+
+
+def test_capital_as_a_place_is_named_itself(claims):
+    out = claims("The TTP gets help from villagers, and its leaders live in Kabul.")
+    c = _has(out, "LOCATED_IN", "Tehrik-i-Taliban Pakistan", "Kabul")
+    assert c is not None and c.target.name == "Kabul"
+
+
+def test_fighting_for_control_is_no_membership(claims):
+    out = claims("The army and the RSF have been fighting for control of Sudan since April.")
+    assert not [c for c in out if c.relation == "MEMBER_OF"]

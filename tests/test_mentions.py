@@ -181,3 +181,21 @@ def test_capital_metonym_after_a_preposition_is_a_place(find):
         ("Dushanbe", "LOCATION"),
         ("Dushanbe", "STATE"),
     ]
+
+
+def test_split_person_name_is_joined(find):
+    found = find("Officials met Foreign Minister Amir Khan Muttaqi in Kabul on Monday.")
+    people = [s for s, t, *_ in found if t == "PERSON"]
+    assert "Amir Khan Muttaqi" in people
+    assert "Amir Khan" not in people and "Muttaqi" not in people
+
+
+def test_rank_alone_is_no_person_and_honorific_is_dropped(find):
+    found = find(
+        "Government spokesman Colonel Idrissa Diallo said the talks failed. "
+        "Mullah Abdul Karim Noori attended."
+    )
+    people = [s for s, t, *_ in found if t == "PERSON"]
+    assert "Colonel" not in people
+    assert "Abdul Karim Noori" in people
+    assert not any(p.startswith("Mullah") for p in people)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
@@ -12,6 +13,7 @@ from spacy.tokens import Doc
 
 from proxygraph import FORMAT
 from proxygraph.errors import ProxygraphError
+from proxygraph.kb.loader import KnowledgeBase
 from proxygraph.nlp.found import Found
 from proxygraph.nlp.pipeline import Pipeline, build_pipeline
 from proxygraph.records import Document, Mention
@@ -86,12 +88,13 @@ class Extractor:
         self.model = model
         self.disabled_rules = tuple(disabled_rules)
         self._pipe: Pipeline | None = None
+        self._kb: KnowledgeBase | None = None  # a KB already loaded (a worker gets its parent's)
 
     @property
     def pipe(self) -> Pipeline:
         if self._pipe is None:
             self._pipe = build_pipeline(
-                self.kb_dirs, model=self.model, disabled_rules=self.disabled_rules
+                self.kb_dirs, model=self.model, disabled_rules=self.disabled_rules, kb=self._kb
             )
         return self._pipe
 
@@ -104,10 +107,13 @@ class Extractor:
     ) -> Iterator[dict[str, Any]]:
         """Yield one record per document, in input order.
 
-        workers (int): processes to use; each loads the pipeline once.
+        workers (int): processes to use. Where the platform forks processes by default
+            (Linux before Python 3.14, as for spaCy's own n_process) this process builds
+            the pipeline once and the workers start as copies of it; otherwise each worker
+            builds it (from this process's knowledge base when that is loaded).
         """
         if workers > 1:
-            yield from _parallel(docs, workers, self.kb_dirs, self.model, self.disabled_rules)
+            yield from _parallel(docs, workers, self)
             return
         pipe = self.pipe
         pairs = ((d.text, d) for d in docs)
@@ -120,16 +126,30 @@ _WORKER_ERROR: ProxygraphError | None = None
 
 
 def _init_worker(
-    kb_dirs: tuple[str, ...], model: str | None, disabled_rules: tuple[str, ...] = ()
+    kb_dirs: tuple[str, ...],
+    model: str | None,
+    disabled_rules: tuple[str, ...] = (),
+    kb: KnowledgeBase | None = None,
 ) -> None:
     """Load the pipeline once per worker; a failure is kept and raised on the first
-    document, since a pool would restart a worker whose initialiser raises, forever."""
+    document, since a pool would restart a worker whose initialiser raises, forever.
+
+    kb (KnowledgeBase | None): the parent's knowledge base, to skip reading the YAML again.
+    """
     global _WORKER, _WORKER_ERROR
     try:
         _WORKER = Extractor(kb_dirs=kb_dirs, model=model, disabled_rules=disabled_rules)
+        _WORKER._kb = kb
         _ = _WORKER.pipe
     except ProxygraphError as exc:
         _WORKER_ERROR = exc
+
+
+def _init_forked(parent: Extractor) -> None:
+    """A forked worker uses the parent's extractor, inherited (not pickled) with its
+    built pipeline."""
+    global _WORKER
+    _WORKER = parent
 
 
 def _work(document: Document) -> dict[str, Any]:
@@ -139,14 +159,30 @@ def _work(document: Document) -> dict[str, Any]:
     return _WORKER.extract(document)
 
 
+def _forks_by_default() -> bool:
+    """Whether the start method in force, else the platform's default, is fork (as
+    spaCy's own n_process uses)."""
+    method = multiprocessing.get_start_method(allow_none=True)
+    return (method or multiprocessing.get_all_start_methods()[0]) == "fork"
+
+
 def _parallel(
-    docs: Iterable[Document],
-    workers: int,
-    kb_dirs: tuple[str, ...],
-    model: str | None,
-    disabled_rules: tuple[str, ...] = (),
+    docs: Iterable[Document], workers: int, parent: Extractor
 ) -> Iterator[dict[str, Any]]:
-    ctx = multiprocessing.get_context("spawn")
-    initargs = (kb_dirs, model, disabled_rules)
-    with ctx.Pool(workers, initializer=_init_worker, initargs=initargs) as pool:
+    """Records of the documents from a pool of worker processes, in input order."""
+    if _forks_by_default():
+        built = parent.pipe
+        _ = built.finder.places.gz  # the gazetteer loads on first use: load it once, here
+        ctx = multiprocessing.get_context("fork")
+        gc.freeze()  # the workers' collections then leave the inherited objects (shared) alone
+        try:
+            pool = ctx.Pool(workers, initializer=_init_forked, initargs=(parent,))
+        finally:
+            gc.unfreeze()
+    else:
+        kb = parent._pipe.kb if parent._pipe is not None else None
+        initargs = (parent.kb_dirs, parent.model, parent.disabled_rules, kb)
+        ctx = multiprocessing.get_context("spawn")
+        pool = ctx.Pool(workers, initializer=_init_worker, initargs=initargs)
+    with pool:
         yield from pool.imap(_work, docs, chunksize=4)

@@ -63,6 +63,7 @@ LOCATIVE_PREPS = frozenset(
         "through",
     ]
 )
+MODIFIERS = ("amod", "compound", "nmod")
 PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
 
@@ -138,10 +139,19 @@ class MentionMap:
                 for child in tok.children:
                     if child.dep_ in CLAUSE_BOUNDARY or child.dep_ in ("punct", "cc", "det"):
                         continue
+                    if child.dep_ == "conj" and tok.i == head.i:
+                        continue  # "the army and the RSF": in_phrase reads each conjunct
                     if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
                         continue  # "towns near the border with Rwanda" names no actor
                     hit = self.at.get(child.i)
-                    if hit is not None:
+                    as_state = (
+                        self.demonym(child)
+                        if hit is not None and hit.type == "LOCATION" and child.dep_ in MODIFIERS
+                        else None
+                    )
+                    if as_state is not None:  # "an Emirati effort": the state, not the place
+                        hits.append(as_state)
+                    elif hit is not None:
                         for conj in _with_conjuncts(child) + _nested_conjuncts(child):
                             if conj.i in self.at:
                                 member = self.at[conj.i]
@@ -168,16 +178,35 @@ class MentionMap:
             tok.i, tok.i + 1, proto.type, proto.actor_id, proto.name, "demonym", kb_ids=proto.kb_ids
         )
 
+    def _previous_subject(self, tok: Token, plural: bool) -> list[Found]:
+        """A pronoun with no antecedent in its own sentence: the previous sentence's
+        subject ("Mali's junta broke with France. It relied on Wagner ...")."""
+        start = tok.sent.start
+        if start == 0 or tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            return []  # an object "it" is as often a thing ("called it a landmark")
+        prev = self.doc[start - 1].sent
+        excluded = ("LOCATION",) if plural else ("LOCATION", "PERSON")
+        for subj in _root_subjects(prev):
+            if subj.lower_ in PRONOUNS:
+                continue
+            found = [f for f in self.in_phrase(subj) if f.type not in excluded]
+            if found and (plural or len(found) == 1):
+                return found
+        return []
+
     def resolve_pronoun(self, tok: Token) -> list[Found]:
         """it/its/they/their: the subject of a governing clause, else the nearest actors before."""
         plural = tok.lower_ in PLURAL_PRONOUNS
         cur = tok
         own_clause = tok.head if tok.dep_ in ("dobj", "dative", "iobj", "pobj") else None
+        # an object pronoun never means its own clause's subject ("Tehran gave it money"),
+        # nor the subject its clause shares with a verb it is conjoined to
+        own = _shared_subject_clauses(own_clause) if own_clause is not None else set()
         for _ in range(8):
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             cur = cur.head
-            if cur.pos_ in ("VERB", "AUX") and cur is not own_clause:
+            if cur.pos_ in ("VERB", "AUX") and cur.i not in own:
                 # an object pronoun never means its own clause's subject ("Tehran gave it money")
                 for child in cur.children:
                     if (
@@ -196,7 +225,10 @@ class MentionMap:
         own_subjects: set[str] = set()
         if own_clause is not None:
             own_subjects = {
-                f.name for c in own_clause.children if c.dep_ in SUBJ for f in self.in_phrase(c)
+                f.name
+                for c in subject_heads(own_clause)
+                if c.lower_ not in PRONOUNS
+                for f in self.in_phrase(c)
             }
         excluded_types = ("LOCATION",) if plural else ("LOCATION", "PERSON")
         before = [
@@ -209,7 +241,7 @@ class MentionMap:
             and f.name not in own_subjects
         ]
         if not before:
-            return []
+            return self._previous_subject(tok, plural)
         if not plural:
             return [before[-1]]
         last = before[-1]
@@ -221,6 +253,21 @@ class MentionMap:
             else:
                 break
         return group
+
+
+def _root_subjects(sent) -> list[Token]:
+    root = sent.root
+    return [c for c in root.children if c.dep_ in SUBJ + PASSIVE_SUBJ]
+
+
+def _shared_subject_clauses(verb: Token) -> set[int]:
+    """The verb and the verbs it is conjoined to without a subject of its own."""
+    out = {verb.i}
+    cur = verb
+    while cur.dep_ == "conj" and not any(c.dep_ in SUBJ for c in cur.children):
+        cur = cur.head
+        out.add(cur.i)
+    return out
 
 
 def _with_conjuncts(tok: Token) -> list[Token]:
@@ -288,11 +335,20 @@ def subject_heads(tok: Token) -> list[Token]:
         subj = children(cur, *SUBJ)
         if subj:
             return subj
-        if cur.dep_ in PASSIVE_SUBJ or cur.head is cur:
+        if cur.dep_ in PASSIVE_SUBJ or cur.head.i == cur.i:
             return []
         head = cur.head
         if cur.dep_ == "acl" and cur.tag_ in ("VBG", "VBN") and head.pos_ in ("NOUN", "PROPN"):
             return [head]  # "posts backing the rebels": the posts do the backing
+        if _infinitive(cur) and cur.dep_ == "acl" and head.pos_ == "NOUN":
+            owners = children(head, "poss")
+            if owners:  # "the militia's capacity to strike X": the militia strikes
+                return owners
+            if any(c.dep_ in ("amod", "compound") and c.text[:1].isupper() for c in head.children):
+                return [head]  # "an Emirati effort to back X": the effort's owner backs X
+        if _infinitive(cur) and cur.dep_ == "relcl" and head.dep_ in ("attr", "oprd"):
+            cur = head.head  # "X became the first state to recognise Y": X recognises Y
+            continue
         if cur.dep_ in ("xcomp", "pcomp", "pobj", "advcl", "prep") or (
             cur.dep_ == "acl" and head.pos_ == "NOUN"
         ):
@@ -312,6 +368,16 @@ def subject_heads(tok: Token) -> list[Token]:
             return []
         cur = head
     return []
+
+
+def _infinitive(tok: Token) -> bool:
+    """A "to"-infinitive with no relative pronoun of its own."""
+    kids = list(tok.children)
+    return (
+        tok.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+        and not any(c.lower_ in RELATIVE for c in kids)
+    )
 
 
 def predicated_of(tok: Token) -> list[Token]:
@@ -344,7 +410,7 @@ def governing_verb(tok: Token) -> Token | None:
     """The verb a noun trigger depends on ("forged an alliance": forged)."""
     cur = tok
     for _ in range(4):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX"):

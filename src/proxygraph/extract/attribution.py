@@ -148,7 +148,13 @@ class Attributor:
                     if self._negated(cur):
                         att.polarity = "denied"
             elif cur.pos_ == "NOUN" and cur.lower_ in self.claim_nouns:
-                owners = [f for c in children(cur, "poss") for f in self.m.in_phrase(c)]
+                # "Kabul's claim", "a US claim", "an Iranian statement": whose claim it is
+                owners = [
+                    f
+                    for c in children(cur, "poss", "compound", "amod")
+                    for f in self.m.in_phrase(c)
+                    if f.type != "LOCATION"
+                ]
                 owners += [
                     f
                     for c in cur.children

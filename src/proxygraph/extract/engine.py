@@ -29,6 +29,7 @@ from proxygraph.nlp.lexicon import Lexicon
 from proxygraph.nlp.organs import resolve_organ
 from proxygraph.records import ActorRef, Claim
 
+_OWN = frozenset({"SUPPORTS", "FIGHTS"})  # relations whose post-processing is ours
 DESCRIBED_ORGANS = frozenset({"military", "army", "security", "police", "government"})
 # A rough prior per rule family: titles and appositions are the most reliable reading,
 # rules that combine context (participation, meeting parties, protection) the least.
@@ -66,6 +67,7 @@ class ClaimExtractor:
         self.disabled = set(disabled)
         self.past = [tuple(p.split()) for p in patterns.cues["past_words"]]
         self.group_heads = frozenset(patterns.cues.get("group_heads", []))
+        self._backed: dict[str, list[Found]] = {}
 
     def extract(self, doc: Doc, found: list[Found], outlet: str) -> list[Claim]:
         demonyms = self._demonym_actors(doc)
@@ -80,6 +82,7 @@ class ClaimExtractor:
         context = ContextRules(mentions, self.p.cues)
         attributor = Attributor(mentions, self.p.cues)
         cands: list[Candidate] = []
+        self._backed = {}  # backer -> groups the document has said it backs, so far
         # OPPOSES / COOPERATES_WITH / MEETS_WITH beyond one trigger's frame
         opposes = OpposesReader(mentions, self.p.cues)
         cooperation = CooperationReader(mentions, self.p.cues)
@@ -91,17 +94,29 @@ class ClaimExtractor:
             context.remember_meetings(here)
             here += context.sentence(sent, here)
             cands += here
+            for c in here:
+                if c.relation == "SUPPORTS" and c.target.type == "ARMED_GROUP":
+                    self._backed.setdefault(self.root_state(c.source), []).append(c.target)
         cands += TitleReader(mentions, self.lex, self.lex.leader_titles).read()
         # membership relations (extract/roles.py, extract/located.py, extract/same_as.py)
         cands += self._membership(mentions, frames)
         cands = [c for c in cands if c.rule not in self.disabled and self._allowed(c)]
-        cands = self._speak_for_state(cands)
+        cands = self._forces_of_leader(doc, cands)
+        cands = [
+            self._ministry_as_state(c)
+            for c in self._speak_for_state(cands)
+            if not self._self_relation(c)
+        ]
+        cands = [c for c in cands if c.relation not in _OWN or c.source.name != c.target.name]
         cands = self._pair_respective(cands)
         claims: list[Claim] = []
         for cand in cands:
             att = attributor.attribute(doc[cand.trigger], rule=cand.rule)
             if not att.directive:
-                claims += self._claims(doc, cand, att, outlet)
+                made = self._claims(doc, cand, att, outlet)
+                claims += made
+                if "denial-despite" not in self.disabled:
+                    claims += self._despite_denials(doc, mentions, cand, made[:1])
         if "denial-of-previous" not in self.disabled:
             claims += self._denials_of_previous(doc, mentions, claims, outlet)
         return _dedupe(claims, self.p)
@@ -116,6 +131,7 @@ class ClaimExtractor:
                 set(self.lex.leader_titles),
                 self.kb,
                 frames.demonyms,
+                self.lex,
             ).read()
             + LocatedReader(mentions, self.kb).read()
             + SameAsReader(mentions).read()
@@ -139,6 +155,60 @@ class ClaimExtractor:
             target_type = "LOCATION"
         return c.source.type in rule.source_types and target_type in rule.target_types
 
+    def _forces_of_leader(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """ "the forces of President X", "X's troops": the state X leads, when the text
+        says X leads a state."""
+        nouns = set(self.p.cues.get("force_nouns", []))
+        leads = {
+            c.source.name: c.target
+            for c in cands
+            if c.relation == "LEADS" and c.source.type == "PERSON" and c.target.type == "STATE"
+        }
+        if not leads:
+            return cands
+
+        def owned_force(f: Found) -> bool:
+            tok = doc[f.end - 1]
+            if tok.dep_ == "poss":
+                return tok.head.lower_ in nouns
+            return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in nouns
+
+        out: list[Candidate] = []
+        for c in cands:
+            if c.relation in _OWN:
+                ends = [
+                    leads[f.name] if f.name in leads and owned_force(f) else f
+                    for f in (c.source, c.target)
+                ]
+                if ends[0] is not c.source or ends[1] is not c.target:
+                    c = replace(c, source=ends[0], target=ends[1], rule=c.rule + "+leader-forces")
+            out.append(c)
+        return out
+
+    def _ministry_as_state(self, c: Candidate) -> Candidate:
+        """A ministry that strikes or backs someone acts for its state ("the Pentagon said
+        it struck KH": the United States); ministries speak for the state."""
+        if c.relation not in ("SUPPORTS", "FIGHTS"):
+            return c
+        ends = []
+        for f in (c.source, c.target):
+            actor = self.kb.get(f.actor_id) if f.type == "STATE_AGENCY" else None
+            ministry = actor is not None and (actor.organ or "").endswith("_ministry")
+            ends.append((self._state_found(f) if ministry else None) or f)
+        if ends[0] is c.source and ends[1] is c.target:
+            return c
+        return replace(c, source=ends[0], target=ends[1], rule=c.rule + "+ministry-state")
+
+    def _self_relation(self, c: Candidate) -> bool:
+        """A state backing or fighting its own organ ("Russia trains the Russian army") is
+        a misread antecedent, not a claim."""
+        if c.relation not in ("SUPPORTS", "FIGHTS"):
+            return False
+        ends = (c.source, c.target)
+        if any(f.type not in ("STATE", "STATE_AGENCY") for f in ends):
+            return False
+        return self.root_state(c.source) == self.root_state(c.target)
+
     def root_state(self, f: Found) -> str:
         if f.part_of:
             return f.part_of
@@ -156,7 +226,16 @@ class ClaimExtractor:
             organ = self.lex.organ_phrases.get((self.doc_lower(tok, -1), tok.lower_))
             start = tok.i - 1 if organ else tok.i
         organ = organ or self.lex.organ_phrases.get((tok.lower_,))
+        if (
+            organ is not None
+            and start == tok.i
+            and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.children)
+        ):
+            organ = None  # "coalition forces", "peacekeeping troops": no state's organ
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+        backer = self._hyphen_backer(tok, found)
+        if backer is not None:  # "the Turkish-backed fighters": the group Turkey backs
+            return self._backed_group(tok, backer)
         if organ is None and tok.lower_ in self.group_heads and dets & {"the", "this", "that"}:
             return self._group_before(found, tok)
         if organ is None or organ not in DESCRIBED_ORGANS:
@@ -166,12 +245,45 @@ class ClaimExtractor:
             dets & {"the", "its", "their"} or (not dets and tok.tag_ == "NNS")
         ):
             return None
-        state = state or self._state_before(found, start)
+        state = (
+            state
+            or self._home_of_conjoined_group(tok, found)
+            or ("the" in dets and self._same_organ_before(found, start, organ) or None)
+            or self._state_before(found, start)
+        )
         if state is None:
             return None
         demonym = state.demonyms[0] if state.demonyms else state.name
         aid, name, typ, part_of = resolve_organ(self.kb, self.lex, state, organ, demonym, None)
         return Found(start, tok.i + 1, typ, aid, name, "organ-description", part_of)
+
+    def _hyphen_backer(self, tok: Token, found: list[Found]) -> str | None:
+        """The backer named before "-backed"/"-supported" on a noun, as a root state id."""
+        backing = set(self.p.cues.get("backed_participles", []))
+        for c in tok.children:
+            if c.dep_ not in ("amod", "compound") or c.lemma_.lower() not in backing:
+                continue
+            if c.i < 2 or tok.doc[c.i - 1].text != "-":
+                continue
+            prev = tok.doc[c.i - 2]
+            hit = next((f for f in found if f.start <= prev.i < f.end), None)
+            if hit is not None and hit.type != "LOCATION":
+                return self.root_state(hit)
+            sid = self.demonym_of.get(prev.lower_) or (hit.actor_id if hit else None)
+            if sid and sid in self.kb.actors:
+                gov = self.kb.governing(sid, None) or self.kb.actors[sid]
+                return gov.id
+        return None
+
+    def _backed_group(self, tok: Token, backer: str) -> Found | None:
+        """The group the document last said `backer` backs; none if it said none."""
+        groups = self._backed.get(backer) or []
+        if not groups:
+            return None
+        g = groups[-1]
+        return Found(
+            tok.i, tok.i + 1, g.type, g.actor_id, g.name, "backed-description", g.part_of, g.kb_ids
+        )
 
     def _group_before(self, found: list[Found], tok: Token) -> Found | None:
         """The armed group named last before a definite group noun, within three sentences."""
@@ -218,6 +330,36 @@ class ClaimExtractor:
                     actor = self.kb.get(aid) if aid else None
                     if actor is not None and actor.type == "STATE":
                         return actor
+        return None
+
+    def _home_of_conjoined_group(self, tok: Token, found: list[Found]) -> ActorSpec | None:
+        """ "the war between the army and the RSF": an army coordinated with an armed group
+        of known country is that country's army."""
+        by_token = {i: f for f in found for i in range(f.start, f.end)}
+        conjuncts = [c for c in tok.children if c.dep_ == "conj"]
+        if tok.dep_ == "conj":
+            conjuncts.append(tok.head)
+        for c in conjuncts:
+            f = by_token.get(c.i)
+            group = self.kb.get(f.actor_id) if f is not None and f.type == "ARMED_GROUP" else None
+            state = self.kb.get(group.country.lower()) if group and group.country else None
+            if state is not None and state.type == "STATE":
+                return state
+        return None
+
+    def _same_organ_before(self, found: list[Found], i: int, organ: str) -> ActorSpec | None:
+        """ "the army" after "Sudan's army": the state whose same organ was named before."""
+        for f in sorted(found, key=lambda f: f.start, reverse=True):
+            if f.end > i or f.type != "STATE_AGENCY" or not f.actor_id:
+                continue
+            state = self.kb.get(f.part_of) if f.part_of else None
+            if state is None and f.actor_id in self.kb.actors:
+                state = self.kb.state_of(f.actor_id)
+            if state is None or state.type != "STATE":
+                continue
+            demonym = state.demonyms[0] if state.demonyms else state.name
+            if resolve_organ(self.kb, self.lex, state, organ, demonym, None)[0] == f.actor_id:
+                return state
         return None
 
     def _state_before(self, found: list[Found], i: int) -> ActorSpec | None:
@@ -356,6 +498,8 @@ class ClaimExtractor:
             if place is not None:
                 name, aid = place.name, place.id
             typ = "LOCATION"
+        if as_place and "metonym" in f.rule:
+            name, aid = span.text, None  # "in Kabul": the city, not the state it stands for
         return ActorRef(
             name=name,
             type=typ,
@@ -432,13 +576,22 @@ class ClaimExtractor:
         sents = list(doc.sents)
         for n, sent in enumerate(sents):
             for tok in sent:
-                if tok.pos_ != "VERB" or tok.lemma_.lower() not in denials:
-                    continue
+                if tok.lemma_.lower() not in denials or not (
+                    tok.pos_ == "VERB" or any(c.dep_ == "nsubj" for c in tok.children)
+                ):
+                    continue  # a verb, or a verb mistagged as a noun but given a subject
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
                 on_noun = tok.dep_ == "relcl" and tok.head.lower_ in objects
-                if not on_noun and not any(o.lower_ in objects for o in objs):
+                # "a charge the Taliban reject", parsed with the charge as subject and the
+                # denier in apposition to it
+                subj_noun = [
+                    c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in objects
+                ]
+                if not on_noun and not subj_noun and not any(o.lower_ in objects for o in objs):
                     continue
-                deniers = [f for h in subject_heads(tok) for f in mentions.in_phrase(h)]
+                heads = [a for n in subj_noun for a in n.children if a.dep_ == "appos"]
+                heads = heads if subj_noun else subject_heads(tok)
+                deniers = [f for h in heads for f in mentions.in_phrase(h)]
                 if not deniers:
                     continue
                 denier = deniers[0]
@@ -470,6 +623,54 @@ class ClaimExtractor:
                             confidence=CONFIDENCE["denial-of-previous"],
                         )
                     )
+        return out
+
+    def _despite_denials(
+        self, doc: Doc, mentions: MentionMap, cand: Candidate, made: list[Claim]
+    ) -> list[Claim]:
+        """ "X arms Y despite its denials": X denies it, besides whoever asserts it."""
+        if not made or made[0].polarity != "affirmed":
+            return []
+        trigger = doc[cand.trigger]
+        verbs = [trigger, *(c for c in trigger.children if c.dep_ == "conj")]
+        cur = trigger
+        while cur.dep_ == "conj":
+            cur = cur.head
+            verbs.append(cur)
+        nouns = set(self.p.cues["denial_nouns"])
+        preps = set(self.p.cues.get("despite_words", []))
+        out: list[Claim] = []
+        for verb in verbs:
+            for prep in verb.children:
+                if prep.dep_ != "prep" or prep.lower_ not in preps:
+                    continue
+                for noun in prep.children:
+                    if noun.dep_ != "pobj" or noun.lower_ not in nouns:
+                        continue
+                    owners = [c for c in noun.children if c.dep_ == "poss"]
+                    owners += [
+                        o
+                        for c in noun.children
+                        if c.dep_ == "prep" and c.lower_ == "by"
+                        for o in c.children
+                        if o.dep_ == "pobj"
+                    ]
+                    deniers = [f for o in owners for f in mentions.in_phrase(o)]
+                    claim = made[0]
+                    for denier in deniers:
+                        if not self._same_side(claim.source, denier):
+                            continue
+                        out.append(
+                            replace(
+                                claim,
+                                rule=f"{cand.rule}|denial-despite",
+                                polarity="denied",
+                                modality="reported",
+                                claimant_name=denier.name,
+                                claimant_mention=_text(doc, denier),
+                            )
+                        )
+                        break
         return out
 
     def _same_side(self, ref: ActorRef, denier: Found) -> bool:

@@ -79,7 +79,7 @@ class FrameMatcher:
             if verbal:
                 if passive or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
                     return self._from_heads(agent_objects(tok))
-                return self._from_heads(subject_heads(tok))
+                return self._from_heads([h for h in subject_heads(tok) if not _no_one(h)])
             by = self._from_heads(prep_objects(tok, "by"))
             if by:
                 return by
@@ -92,25 +92,40 @@ class FrameMatcher:
                 # "after being routed by X": the routed are the governing clause's subject
                 return self._from_heads(children(tok, "nsubjpass") or subject_heads(tok))
             if tok.dep_ == "acl" and tok.tag_ == "VBN":
-                return self._from_heads([tok.head])
+                return self._owner_chain(tok.head)
             direct = children(tok, "dobj", "attr")
             if not direct and tok.dep_ == "relcl":  # "the figures it is hiding"
                 direct = [tok.head]
-            if not direct:  # "letting X train": the subject of a bare complement clause
+            if not direct:  # "letting X train", "allowing X to live": the complement's subject
                 direct = [
                     s
                     for c in children(tok, "ccomp", "xcomp")
-                    if not children(c, "mark", "aux")
+                    if not children(c, "mark")
+                    and all(a.lower_ == "to" for a in children(c, "aux"))
                     for s in children(c, "nsubj")
                 ]
             return self._from_heads(direct)
         if role == "dative":
             return self._from_heads(children(tok, "dative", "iobj"))
+        if role == "coordinated_subject":  # "A and B fought": both ends, when two or more
+            if not verbal or passive:
+                return []
+            found = self._from_heads(children(tok, "nsubj"))
+            return found if len(found) >= 2 else []
+        if role.startswith("prep_intrans:"):  # "clashed with X", "fought a war with X",
+            objs = children(tok, "dobj")  # not "captured towns [near ...] with Rwanda"
+            word = role[13:]
+            heads = [h for o in objs for h in prep_objects(o, word)] if objs else []
+            return self._from_heads(heads or ([] if objs else prep_objects(tok, word)))
+        if role.startswith("prep_agent:"):  # "looked to Moscow for backing": the backer
+            return self._from_heads(prep_objects(tok, role[11:]))
         if role.startswith("prep:"):
             word = role[5:]
             heads = prep_objects(tok, word)
             for obj in children(tok, "dobj"):
                 heads += prep_objects(obj, word)
+                for appos in children(obj, "appos"):  # "pit X, an alliance ..., against Y"
+                    heads += prep_objects(appos, word)
             if not heads and tok.pos_ == "NOUN" and tok.dep_ == "dobj":
                 heads = prep_objects(tok.head, word)  # "carried out strikes ... against X"
             return self._from_heads(heads)
@@ -126,11 +141,7 @@ class FrameMatcher:
             return self._from_heads(prep_objects(tok, "between") + prep_objects(tok, "among"))
         if role == "modified":
             if tok.dep_ in ("amod", "acl", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):
-                head = tok.head
-                named = self.m.in_phrase(head)
-                if not named and head.dep_ == "appos":  # "Kataib Hezbollah, an Iran-backed militia"
-                    named = self.m.in_phrase(head.head)
-                return named
+                return self._owner_chain(tok.head)
             return []
         if role == "hyphen":
             return self._hyphen_actor(tok)
@@ -158,6 +169,55 @@ class FrameMatcher:
             ]
             return self._from_heads(owners)
         return []
+
+    def _organ_adjective(self, f: Found) -> Found:
+        """ "Russian military support": "military" says what kind of support, so the state
+        backs, not its armed forces (unlike "the Russian military's support")."""
+        doc = self.m.doc
+        last = doc[f.end - 1]
+        if (
+            f.type != "STATE_AGENCY"
+            or f.rule != "organ-phrase"
+            or last.dep_ != "amod"
+            or last.lower_ not in ORGAN_ADJECTIVES
+        ):
+            return f
+        state = self.demonyms.get(doc[f.start].lower_)
+        if state is None:
+            return f
+        return Found(
+            f.start,
+            f.end,
+            state.type,
+            state.actor_id,
+            state.name,
+            "organ-adjective",
+            kb_ids=state.kb_ids,
+        )
+
+    def _owner_chain(self, head: Token) -> list[Found]:
+        """What a modified noun names; a descriptive noun ("factions", "militia") gives way
+        to what it describes: "X, an alliance of factions supported by Y", "X, an Iran-backed
+        militia"."""
+        if self.m.of_token(head) is None and self.m.describe is not None:
+            described = self.m.describe(head)  # "Turkish-backed forces": whom Turkey backs
+            if described is not None and described.rule == "backed-description":
+                return [described]
+        named = self.m.in_phrase(head)
+        cur = head
+        for _ in range(3):
+            if named:
+                return named
+            if cur.dep_ == "appos":
+                cur = cur.head
+                named = self.m.in_phrase(cur)
+            elif cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ == "NOUN":
+                cur = cur.head.head  # "an alliance of factions": the alliance itself only
+                hit = self.m.of_token(cur)
+                named = [hit] if hit is not None else []
+            else:
+                return []
+        return named
 
     def _next_actors(self, tok: Token) -> list[Found]:
         """Last resort for nouns: actors named in the 24 tokens after the trigger."""
@@ -200,16 +260,16 @@ class FrameMatcher:
         if frame.requires_support_words and not support:
             return []
         rule = self.p.relations[frame.relation]
-        pair = (
-            self._first(["between"], tok, frame, rule.source_types)
-            if ("between" in frame.source)
-            else (None, [])
-        )
+        pair: tuple[str | None, list[Found]] = (None, [])
+        for both in PAIR_ROLES & set(frame.source):
+            pair = self._first([both], tok, frame, rule.source_types)
+            if len(pair[1]) >= 2:
+                break
         # "an alliance between A and B" names both ends, whoever else the clause names
         src_role, sources = (
             pair if len(pair[1]) >= 2 else self._first(frame.source, tok, frame, rule.source_types)
         )
-        if src_role == "between" and len(sources) >= 2:
+        if src_role in PAIR_ROLES and len(sources) >= 2:
             sources, targets = sources[:1], sources[1:]
         else:
             _, targets = self._first(frame.target, tok, frame, rule.target_types, exclude=sources)
@@ -222,17 +282,47 @@ class FrameMatcher:
         if frame.relation == "SUPPORTS":
             stypes = tuple(frame.support_type or support or ["unspecified"])
         respective = any(c.lower_ == "respective" for t in tok.subtree for c in [t])
+        pairs = [(s, t, frame.rule) for s in sources for t in targets]
+        if "subject" in frame.source:
+            pairs = self._gapped(pairs, tok, frame)
         out: list[Candidate] = []
-        for s in sources:
-            for t in targets:
-                if s is t or (s.actor_id and s.actor_id == t.actor_id) or s.name == t.name:
-                    continue
-                out.append(
-                    Candidate(
-                        s, frame.relation, t, tok.i, frame.rule, stypes, kind, respective=respective
-                    )
+        for s, t, rule_name in pairs:
+            if s is t or (s.actor_id and s.actor_id == t.actor_id) or s.name == t.name:
+                continue
+            out.append(
+                Candidate(
+                    s, frame.relation, t, tok.i, rule_name, stypes, kind, respective=respective
                 )
+            )
         return out
+
+    def _gapped(
+        self, pairs: list[tuple[Found, Found, str]], tok: Token, frame: Frame
+    ) -> list[tuple[Found, Found, str]]:
+        """ "Egypt stands behind A and the UAE behind B": the verb is left out of the second
+        clause, whose subject the parser joins to A; it pairs with the second object."""
+        for role in frame.target:
+            if not role.startswith("prep:"):
+                continue
+            preps = [p for p in tok.children if p.dep_ == "prep" and p.lower_ == role[5:]]
+            for first, second in zip(preps, preps[1:], strict=False):
+                objs = children(second, "pobj")
+                gapped = [
+                    c
+                    for o in children(first, "pobj")
+                    for c in o.subtree
+                    if c.dep_ == "conj" and c.right_edge.i + 1 == second.i
+                ]
+                if not objs or not gapped:
+                    continue
+                new_src = self._from_heads(gapped)
+                new_tgt = self._from_heads(objs)
+                if not new_src or not new_tgt:
+                    continue
+                moved = {f.name for f in new_src + new_tgt}
+                pairs = [p for p in pairs if p[1].name not in moved]
+                pairs += [(s, t, frame.rule + "+gapped") for s in new_src for t in new_tgt]
+        return pairs
 
     def _first(
         self,
@@ -246,7 +336,7 @@ class FrameMatcher:
         names = {f.name for f in exclude or ()}
         for role in roles:
             found = [
-                _as_actor(f, allowed, role)
+                _as_actor(self._organ_adjective(f), allowed, role)
                 for f in self.role(role, tok, frame)
                 if f.type in allowed
                 or (f.type == "STATE" and "LOCATION" in allowed)
@@ -294,16 +384,24 @@ class FrameMatcher:
         return None
 
 
-SUPPLIER_ROLES = frozenset({"prep:from", "prep:by"})
+SUPPLIER_ROLES = frozenset({"prep:from", "prep:by", "possessor", "prep_agent:to"})
+PAIR_ROLES = frozenset({"between", "coordinated_subject"})  # roles naming both ends
+ORGAN_ADJECTIVES = frozenset({"military", "security", "intelligence"})
+
+
+def _no_one(head: Token) -> bool:
+    """ "No other state has recognised X": a negated subject names no actor."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
 
 
 def _country_place(f: Found, allowed: frozenset[str], role: str) -> bool:
-    """A country written as a place where a role names a supplier ("arms from Iran")."""
+    """A country or capital written as a place where a role names an agent ("arms from
+    Iran", "Abu Dhabi's backing")."""
     return (
         role in SUPPLIER_ROLES
         and f.type == "LOCATION"
         and "STATE" in allowed
-        and f.rule.startswith("kb-alias")
+        and f.rule.startswith(("kb-alias", "kb-metonym"))
     )
 
 

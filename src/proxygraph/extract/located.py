@@ -64,6 +64,8 @@ PLACE_PREPS = frozenset({"in", "inside", "at", "near", "within", "across", "on",
 EVENT_NOUNS = frozenset(
     {"operation", "raid", "attack", "clash", "ambush", "fighting", "battle", "offensive", "strike"}
 )
+# "those (said to have) found refuge ... include A, B": a list stands for the subject
+LISTED_SUBJECTS = frozenset({"those", "others", "figures", "people"})
 SOURCE_TYPES = frozenset({"ARMED_GROUP", "POLITICAL_ORG", "STATE_AGENCY"})
 
 
@@ -137,6 +139,15 @@ class LocatedReader:
         gov = self.kb.governing(state.id, None) or state
         return gov.id
 
+    def _as_named(self, place: Found) -> Found:
+        """A capital named for its country ("Kabul" -> Afghanistan) is, as a place, itself."""
+        if "metonym" not in place.rule:
+            return place
+        text = self.m.doc[place.start : place.end].text
+        return Found(
+            place.start, place.end, "LOCATION", None, text, place.rule, kb_ids=place.kb_ids
+        )
+
     def _emit(
         self, owners: list[Found], places: list[Found], trigger: int, rule: str, kind: str
     ) -> list[Candidate]:
@@ -145,7 +156,7 @@ class LocatedReader:
             for p in places:
                 if o.name == p.name or self._same_state(o, p):
                     continue
-                out.append(Candidate(o, "LOCATED_IN", p, trigger, rule, kind=kind))
+                out.append(Candidate(o, "LOCATED_IN", self._as_named(p), trigger, rule, kind=kind))
         return out
 
     # --- rules ------------------------------------------------------------------------
@@ -167,6 +178,9 @@ class LocatedReader:
     def _bases(self, noun: Token, kind: str) -> list[Candidate]:
         # a state organ's own offices and barracks are not news; a group's bases are
         owners = [o for o in self._owners(noun) if o.type != "STATE_AGENCY"]
+        rule = "located-base"
+        if not owners and kind == "sheltered":
+            owners, rule = self._listed_refugees(noun), "located-refuge-list"
         if not owners:
             return []
         places = self._places(noun)
@@ -179,7 +193,33 @@ class LocatedReader:
             ]
         if not places and noun.dep_ in ("nsubjpass", "dobj", "nsubj"):
             places = self._places(noun.head)
-        return self._emit(owners, places, noun.i, "located-base", kind)
+        return self._emit(owners, places, noun.i, rule, kind)
+
+    def _listed_refugees(self, noun: Token) -> list[Found]:
+        """ "Those said to have found refuge in X include A, B and C": the people listed."""
+        verb = noun.head if noun.dep_ == "dobj" else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        subj = subject_heads(verb)
+        if not subj or subj[0].lower_ not in LISTED_SUBJECTS:
+            return []
+        out: list[Found] = []
+        for tok in noun.sent:
+            if tok.lemma_.lower() != "include" or tok.pos_ != "VERB":
+                continue
+            if not any(s.i == subj[0].i for s in subject_heads(tok)) and tok.head != subj[0].head:
+                continue
+            for obj in children(tok, "dobj"):
+                for t in obj.subtree:
+                    f = self.m.at.get(t.i)
+                    if f is None or f.type != "PERSON" or f in out or t.i != f.end - 1:
+                        continue
+                    cur = t  # listed: reached from the object through conjuncts and appositions
+                    while cur.i != obj.i and cur.dep_ in ("conj", "appos"):
+                        cur = cur.head
+                    if cur.i == obj.i:
+                        out.append(f)
+        return out
 
     def _control(self, verb: Token) -> list[Candidate]:
         subjects = [

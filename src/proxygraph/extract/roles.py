@@ -14,12 +14,14 @@ Also "Org, the movement headed by X": a "led/headed/run by" participle on an app
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from proxygraph.extract.args import MentionMap, children, subject_heads
 from proxygraph.extract.candidates import Candidate
 from proxygraph.kb.loader import KnowledgeBase
 from proxygraph.nlp.found import Found
+from proxygraph.nlp.lexicon import Lexicon
+from proxygraph.nlp.organs import resolve_organ
 
 ORG_TYPES = frozenset(
     {"STATE", "STATE_AGENCY", "ARMED_GROUP", "POLITICAL_ORG", "INTERNATIONAL_ORG"}
@@ -38,6 +40,7 @@ EXTRA_ROLES = frozenset(
         "attorney",
         "president",
         "vice-president",
+        "counterpart",
     }
 )
 # Honorifics and occupations: they mark a person but name no role in an organisation.
@@ -92,6 +95,16 @@ LEAD_VERBS = frozenset({"lead", "head", "run", "command", "chair", "found", "con
 # Organs whose people speak for the state ("government spokesman", "foreign minister").
 STATE_ORGANS = frozenset({"foreign_ministry", "government", "presidency", "interior_ministry"})
 ORG_PREPS = ("of", "for", "at", "with", "in", "within")
+# Organs whose mention says little about which state a person in the sentence serves
+# ("Rwandan troops ... helping President X").
+SECURITY_ORGANS = frozenset(
+    {"military", "security", "police", "navy", "air_force", "personnel", "intelligence"}
+)
+# mentions resolved by guessing from context: no evidence of a person's state
+INDIRECT_RULES = frozenset(
+    {"anaphora", "pronoun", "plural-anaphora", "organ-description", "group-description"}
+)
+NOT_NOW = frozenset({"former", "ex", "late", "then", "previous", "erstwhile"})
 
 
 class RoleReader:
@@ -102,6 +115,8 @@ class RoleReader:
     leaders (set[str]): titles that make the holder the leader.
     kb (KnowledgeBase): for rolling a ministry up to its state.
     demonyms (dict[str, Found]): "russian" -> the Russian state, for "Russian President X".
+    lex (Lexicon | None): organ phrases, for "army chief X"; without it titles that name no
+        organisation are not read.
     """
 
     def __init__(
@@ -111,6 +126,7 @@ class RoleReader:
         leaders: set[str],
         kb: KnowledgeBase,
         demonyms: dict[str, Found],
+        lex: Lexicon | None = None,
     ) -> None:
         self.m = mentions
         self.doc: Doc = mentions.doc
@@ -118,6 +134,15 @@ class RoleReader:
         self.leaders = leaders
         self.kb = kb
         self.demonyms = demonyms
+        self.lex = lex
+        names = kb.lexicon.get("names", {}) if lex is not None else {}
+        self.state_titles = frozenset(w.lower() for w in names.get("state_titles", []))
+        self.voice_titles = frozenset(w.lower() for w in names.get("voice_titles", []))
+        self.organ_roles = frozenset(w.lower() for w in names.get("organ_roles", []))
+        self.roles |= self.state_titles | self.voice_titles
+        self.person_state: dict[str, str] = {}  # person name -> the state their role is in
+        self._sents = list(self.doc.sents) if lex is not None else []
+        self._sent_at = {s.start: n for n, s in enumerate(self._sents)}
 
     # --- entry ----------------------------------------------------------------------
     def read(self) -> list[Candidate]:
@@ -128,31 +153,65 @@ class RoleReader:
             persons = self._persons(tok, depth=0)
             if not persons:
                 continue
+            how = self._how
             org, direct = self._org(tok)
-            if org is None:
-                continue
-            rel = self._relation(tok, direct)
+            rel = ""
+            if org is None or self._office_org(org, tok):
+                inferred = self._context_org(tok, persons[0])
+                if inferred is None:
+                    continue
+                org, rel, where = inferred
+                how = f"{how}+{where}"
+            rel = rel or self._relation(tok, direct)
             target = self._roll_up(org, tok)
             role = self._role_text(tok, org)
-            how = self._how
             for p in persons:
                 if p.name == target.name:
                     continue
                 out.append(Candidate(p, rel, target, tok.i, f"role-{rel.lower()}-{how}", role=role))
+                state = self._state_of(target)
+                if state is not None:
+                    self.person_state.setdefault(p.name, state[0])
         out += self._led_by_apposition()
         return out
 
     # --- the role noun ------------------------------------------------------------------
     def _is_role_head(self, tok: Token) -> bool:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in self.roles:
+        if tok.pos_ not in ("NOUN", "PROPN"):
             return False
-        if tok.dep_ in ("compound", "amod"):
+        if tok.lower_ not in self.roles and not self._compound_role(tok):
+            return False
+        if tok.dep_ in ("compound", "amod", "nmod"):
             # a modifier of another role noun ("army chief spokesman") is not the head;
-            # a title before a name ("Interior Minister X") is
-            return self._person_at(tok.head) is not None
+            # a title before a name ("Interior Minister X", "spokesman General X") is
+            return self._titled_person(tok) is not None
         hit = self.m.at.get(tok.i)
         # "the leader" may itself be read as an anaphor of the person: still a role
         return hit is None or hit.type != "PERSON" or hit.rule == "anaphora"
+
+    def _compound_role(self, tok: Token) -> bool:
+        """ "attorney general", "inspector general": a rank word headed by a role noun."""
+        return (
+            tok.lower_ == "general"
+            and tok.dep_ not in ("compound", "nmod")
+            and any(c.dep_ == "compound" and c.lower_ in self.roles for c in tok.children)
+        )
+
+    def _titled_person(self, tok: Token) -> Found | None:
+        """The person a title before a name belongs to, through ranks in between
+        ("army spokesman Lieutenant General X")."""
+        head = tok.head
+        for _ in range(4):
+            p = self._person_at(head)
+            if p is not None:
+                return p if p.start > tok.i else None
+            if head.dep_ not in ("compound", "nmod") or head.lower_ not in NOT_ROLES | {
+                "lieutenant",
+                "general",
+            }:
+                return None
+            head = head.head
+        return None
 
     def _person_at(self, tok: Token) -> Found | None:
         hit = self.m.at.get(tok.i)
@@ -171,9 +230,9 @@ class RoleReader:
             if nxt is not None:
                 self._how = "title"
                 return [nxt]
-        if tok.dep_ == "compound":
-            p = self._person_at(tok.head)
-            if p is not None and p.start > tok.i:
+        if tok.dep_ in ("compound", "nmod"):
+            p = self._titled_person(tok)
+            if p is not None:
                 self._how = "title"
                 return [p]
             return []
@@ -191,6 +250,15 @@ class RoleReader:
             p = self._person_at(a)
             if p is not None:
                 return [p]
+        for prep in children(tok, "prep"):  # "Russia's ambassador in Kabul, X": hung on Kabul
+            for obj in children(prep, "pobj"):
+                place = self.m.at.get(obj.i)
+                if place is None or place.type != "LOCATION":
+                    continue
+                for a in children(obj, "appos"):
+                    p = self._person_at(a)
+                    if p is not None:
+                        return [p]
         if tok.dep_ == "attr" and tok.head.lemma_ == "be":
             self._how = "copula"
             return self._people(subject_heads(tok.head))
@@ -250,7 +318,8 @@ class RoleReader:
                     direct = self.m.at.get(obj.i)
                     found = self._orgs(self.m.in_phrase(obj))
                     if found:
-                        return found, (direct is found and c.lower_ == "of")
+                        named = direct is found or _names_noun(found, obj)
+                        return found, (named and c.lower_ == "of")
         return None, False
 
     def _orgs(self, found: list[Found]) -> Found | None:
@@ -279,6 +348,218 @@ class RoleReader:
         if gov is None:
             return org
         return Found(org.start, org.end, gov.type, gov.id, gov.name, org.rule)
+
+    # --- a title that names no organisation: the state in context ----------------------
+    def _office_org(self, org: Found, tok: Token) -> bool:
+        """An unlinked office name ("Foreign Ministry spokesman", "Interior Minister",
+        "chief minister of Balochistan"): the office says nothing of its state."""
+        if org.actor_id is not None or self.lex is None:
+            return False
+        if tok.lower_ not in self.state_titles | self.voice_titles:
+            return False
+        return org.type == "STATE_AGENCY" or (
+            org.type == "POLITICAL_ORG" and org.end - org.start == 1
+        )
+
+    def _context_org(self, tok: Token, person: Found) -> tuple[Found, str, str] | None:
+        """(organisation, relation, rule) for "President X", "Defence Minister X",
+        "Government spokesman X", "army chief X": the state (or its organ) that the context
+        names, only when it names one.
+
+        A spokesperson or an organ's officer speaks for the state the discourse speaks as
+        (the subject of this or the last sentences); a state office belongs to the one state
+        the sentence names outside the person's own phrase, else the nearest one that is not
+        only a foreign security organ, else, when the sentence names none, the discourse's."""
+        if self.lex is None or children(tok, "poss"):
+            return None  # "his adviser", "Afghanistan's caretaker president": owner named
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
+        before = []
+        for t in reversed(self.doc[max(tok.sent.start, tok.i - 5) : tok.i]):
+            if t.is_punct and t.text not in ("-", "‐"):
+                break
+            before.append(t)
+        if any(t.lower_ in NOT_NOW for c in mods for t in c.subtree) or any(
+            t.lower_ in NOT_NOW for t in before
+        ):
+            return None  # a former office is one in a past government
+        organ = next(
+            (
+                self.lex.organ_phrases.get((c.lower_,))
+                for c in mods
+                if c.lower_ in self.organ_roles and (c.lower_,) in self.lex.organ_phrases
+            ),
+            None,
+        )
+        voice = tok.lower_ in self.voice_titles
+        office = (
+            tok.lower_ in self.state_titles
+            or _hyphenated(tok) in self.state_titles
+            or self._compound_role(tok)
+        )
+        if organ is None and not voice and not office:
+            return None
+        sent = tok.sent
+        if organ is not None or voice:
+            # a spokesperson speaks for the voice of the last few sentences; an organ's
+            # officer belongs to the state of this sentence's or the last one's subject
+            back = 3 if voice else 1
+            state, where = self._discourse_state(sent, person, back=back), "discourse"
+            if state is None:
+                state, _ = self._sentence_state(sent, person, only_one=True)
+                where = "sentence"
+        else:
+            state, named_any = self._sentence_state(sent, person)
+            where = "sentence"
+            if state is None and not named_any and self._is_subject(person):
+                # "Prime Minister X praised the troops": the office holder acts for the
+                # state the previous sentence spoke as
+                state, where = self._discourse_state(sent, person, back=1), "discourse"
+        if state is None:
+            return None
+        deputy = {c.lower_ for c in mods} & DEPUTY
+        leader = (tok.lower_ in self.leaders or _hyphenated(tok) in self.leaders) and not deputy
+        if organ is not None:
+            spec = self.kb.get(state.kb_ids[0] if state.kb_ids else state.actor_id)
+            if spec is None:
+                return None
+            demonym = spec.demonyms[0] if spec.demonyms else spec.name
+            aid, name, typ, part_of = resolve_organ(self.kb, self.lex, spec, organ, demonym, None)
+            agency = Found(state.start, state.end, typ, aid, name, state.rule, part_of)
+            return agency, "LEADS" if leader else "MEMBER_OF", f"organ-{where}"
+        words = {t.lower_ for c in mods for t in c.subtree}
+        if tok.lower_ == "minister" and "prime" in words:
+            leader = not deputy
+        return state, "LEADS" if leader else "MEMBER_OF", f"state-{where}"
+
+    def _is_subject(self, person: Found) -> bool:
+        head = self.doc[person.start : person.end].root
+        return head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT"
+
+    def _state_of(self, f: Found) -> tuple[str, bool] | None:
+        """(governing state id, named only as a security organ) of a mention, if any."""
+        if f.type == "PERSON":
+            sid = self.person_state.get(f.name)
+            return (sid, False) if sid else None
+        if f.actor_id is None:
+            return None
+        spec = self.kb.get(f.actor_id)
+        organ_only = f.type == "STATE_AGENCY"
+        if spec is None:
+            if "~" not in f.actor_id:
+                return None
+            spec, organ_only = self.kb.get(f.actor_id.split("~")[0]), True
+        elif spec.type != "STATE":
+            if f.type not in ("STATE_AGENCY", "STATE"):
+                return None
+            spec = self.kb.state_of(spec.id)
+        if spec is None:
+            return None
+        if f.rule == "organ-phrase" and self.lex is not None:
+            last = self.doc[f.end - 1].lower_
+            organ_only = organ_only or self.lex.organ_phrases.get((last,)) in SECURITY_ORGANS
+        gov = self.kb.governing(spec.id, None) or spec
+        return gov.id, organ_only
+
+    def _state_found(self, f: Found, sid: str) -> Found:
+        gov = self.kb.get(sid)
+        assert gov is not None
+        place = f.kb_ids[0] if f.kb_ids else sid
+        return Found(f.start, f.end, gov.type, gov.id, gov.name, "role-context", kb_ids=(place,))
+
+    def _sentence_state(
+        self, sent: Span, person: Found, only_one: bool = False
+    ) -> tuple[Found | None, bool]:
+        """(the state the sentence names for a person's office, whether it names any).
+        A state reached only through an anaphor counts as named but is not taken."""
+        head = self.doc[person.start : person.end].root
+        own = {t.i for t in head.subtree}
+        seen: dict[str, tuple[int, bool, Found]] = {}  # state -> (distance, organ only, mention)
+
+        def add(f: Found, got: tuple[str, bool] | None) -> None:
+            if got is None or f.start in own:
+                return
+            sid, organ_only = got
+            dist = abs(f.start - person.start)
+            prior = seen.get(sid)
+            if prior is None:
+                seen[sid] = (dist, organ_only, f)
+            else:
+                seen[sid] = (min(dist, prior[0]), prior[1] and organ_only, prior[2])
+
+        vague = False
+        for f in self.m.found:
+            if sent.start <= f.start < sent.end and f.type != "PERSON":
+                got = self._state_of(f)
+                if got is not None and f.type != "PERSON" and f.rule in INDIRECT_RULES:
+                    vague = True
+                    continue
+                add(f, got)
+        for t in sent:
+            proto = self.demonyms.get(t.lower_)
+            if proto is not None and t.i not in self.m.at and proto.actor_id:
+                add(
+                    Found(
+                        t.i,
+                        t.i + 1,
+                        proto.type,
+                        proto.actor_id,
+                        proto.name,
+                        "demonym",
+                        kb_ids=proto.kb_ids,
+                    ),
+                    (proto.actor_id, False),
+                )
+        if not seen:
+            return None, vague
+        if only_one and len(seen) > 1:
+            return None, True
+        if len(seen) > 1:
+            seen = {k: v for k, v in seen.items() if not v[1]}
+        if not seen:
+            return None, True
+        sid, (_, _, f) = min(seen.items(), key=lambda kv: kv[1][0])
+        return self._state_found(f, sid), True
+
+    def _discourse_state(self, sent: Span, person: Found, back: int) -> Found | None:
+        """The state the subject of this sentence or of one of the `back` before speaks
+        as; a person whose state is unknown ends the search."""
+        n = self._sent_at.get(sent.start)
+        if n is None:
+            return None
+        for k in range(n, max(-1, n - back - 1), -1):
+            here = self._sents[k]
+            subjects = children(here.root, "nsubj", "nsubjpass")
+            first = next((t for t in here if t.dep_ in ("nsubj", "nsubjpass")), None)
+            if first is not None and first not in subjects:
+                subjects.append(first)  # the parser may hang the main clause lower
+            for subj in subjects:
+                found = [
+                    f
+                    for f in self.m.in_phrase(subj)
+                    if f.name != person.name
+                    and (f.type == "PERSON" or f.rule not in INDIRECT_RULES)
+                ]
+                if not found and any(f.name == person.name for f in self.m.in_phrase(subj)):
+                    continue
+                for f in found:
+                    got = self._state_of(f)
+                    if got is not None:
+                        return self._state_found(f, got[0])
+                for c in subj.children:
+                    proto = self.demonyms.get(c.lower_)
+                    if c.dep_ in ("amod", "compound") and proto is not None and proto.actor_id:
+                        return Found(
+                            c.i,
+                            c.i + 1,
+                            proto.type,
+                            proto.actor_id,
+                            proto.name,
+                            "role-context",
+                            kb_ids=proto.kb_ids,
+                        )
+                if any(f.type == "PERSON" for f in found):
+                    return None
+        return None
 
     # --- relation and role ---------------------------------------------------------------
     def _relation(self, tok: Token, direct: bool) -> str:
@@ -343,6 +624,14 @@ class RoleReader:
             for p in self._people(agents):
                 out.append(Candidate(p, "LEADS", org, tok.i, "leads-by-apposition", role=tok.text))
         return out
+
+
+def _names_noun(org: Found, noun: Token) -> bool:
+    """ "the Inter-Services Intelligence (ISI) agency": the name is the noun's own."""
+    if org.start >= noun.i or org.end > noun.i:
+        return False
+    between = noun.doc[org.end : noun.i]
+    return all(t.is_punct or t.is_upper for t in between) and noun.pos_ == "NOUN"
 
 
 def _hyphenated(tok: Token) -> str:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -22,6 +24,7 @@ NUM_PERM = 128
 BANDS = 32
 ROWS = NUM_PERM // BANDS
 SEED = 1
+SCHEME = "affine32"  # pinned: stored signatures stay comparable across datasketch versions
 SHINGLE = 3
 SIMILARITY = 0.6  # estimated Jaccard of 3-shingles at or above which two texts are copies
 
@@ -36,14 +39,25 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> Any:
+    from datasketch import MinHash  # imported here: it pulls in scipy (half a second)
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+
+
+def _new_minhash() -> Any:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_permutations())
+
+
 def signature(text: str) -> bytes | None:
     """The MinHash signature of a text as bytes (NUM_PERM uint32), None for no words."""
     grams = shingles(text)
     if not grams:
         return None
-    from datasketch import MinHash  # imported here: it pulls in scipy (half a second)
-
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    minhash = _new_minhash()
     minhash.update_batch(list(grams))
     return minhash.hashvalues.astype("<u4").tobytes()
 

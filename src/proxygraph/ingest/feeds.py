@@ -35,10 +35,14 @@ def feed_documents(text: str, where: str, name: str) -> Iterator[Document | Inva
 
     # The text is already decoded: make the XML declaration agree with the bytes we pass.
     data = _ENCODING_DECL.sub(r"\1\2utf-8\2", text, count=1).encode("utf-8")
-    parsed = feedparser.parse(io.BytesIO(data))
+    try:
+        parsed = feedparser.parse(io.BytesIO(data))
+    except Exception as exc:  # feedparser can fail on odd markup, e.g. "&#xD800;"
+        yield InvalidInput(where, f"not a readable RSS or Atom feed ({_one_line(exc)})")
+        return
     if not parsed.entries:
         if parsed.get("bozo") and not parsed.get("version"):
-            reason = str(parsed.get("bozo_exception") or "malformed XML")
+            reason = _one_line(parsed.get("bozo_exception") or "malformed XML")
             yield InvalidInput(where, f"not a readable RSS or Atom feed ({reason})")
         elif not parsed.get("version"):
             yield InvalidInput(where, "not an RSS or Atom feed")
@@ -88,3 +92,8 @@ def _clean(value: object) -> str | None:
     if isinstance(value, str) and value.strip():
         return " ".join(value.split())
     return None
+
+
+def _one_line(value: object) -> str:
+    """An error message on one line (parsers' messages may hold line breaks)."""
+    return " ".join(str(value).split()) or type(value).__name__

@@ -11,6 +11,8 @@ from proxygraph.ids import content_id
 from proxygraph.ingest.dates import normalise_date
 from proxygraph.records import Document
 
+_TOO_DEEP = "invalid JSON (nested too deeply to read)"
+
 
 def jsonl_documents(text: str, where: str, name: str) -> Iterator[Document | InvalidInput]:
     """Yield a Document per non-blank line, or an InvalidInput naming FILE:LINE.
@@ -26,6 +28,9 @@ def jsonl_documents(text: str, where: str, name: str) -> Iterator[Document | Inv
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             yield InvalidInput(origin, f"invalid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        except RecursionError:
+            yield InvalidInput(origin, _TOO_DEEP)
             continue
         yield _from_object(obj, origin, name)
 
@@ -43,6 +48,9 @@ def json_documents(text: str, where: str, name: str) -> Iterator[Document | Inva
             return
         reason = f"invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
         yield InvalidInput(where, reason)
+        return
+    except RecursionError:
+        yield InvalidInput(where, _TOO_DEEP)
         return
     if isinstance(value, dict):
         yield _from_object(value, where, name)

@@ -53,7 +53,7 @@ def _is_one_json_value(text: str) -> bool:
     """True when the whole text is one JSON value (e.g. a pretty-printed object)."""
     try:
         json.loads(text)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return False
     return True
 

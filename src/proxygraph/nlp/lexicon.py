@@ -33,6 +33,7 @@ class Lexicon:
     place_nouns: set[str] = field(default_factory=set)
     never_names: set[str] = field(default_factory=set)
     leader_titles: set[str] = field(default_factory=set)
+    honorifics: set[str] = field(default_factory=set)
     group_nouns: dict[tuple[str, ...], str] = field(default_factory=dict)
     group_heads: set[str] = field(default_factory=set)
     group_skip: set[str] = field(default_factory=set)
@@ -77,7 +78,14 @@ def build_lexicon(kb: KnowledgeBase) -> Lexicon:
         for word in _words(words, f"anaphora.pronouns.{typ}"):
             lex.pronouns[word] = typ
     names = kb.lexicon.get("names", {})
-    for key in ("titles", "person_verbs", "place_nouns", "never_names", "leader_titles"):
+    for key in (
+        "titles",
+        "person_verbs",
+        "place_nouns",
+        "never_names",
+        "leader_titles",
+        "honorifics",
+    ):
         setattr(lex, key, set(_words(names.get(key, []), f"names.{key}")))
     _load_groups(lex, kb.lexicon.get("groups", {}))
     _load_places(lex, kb.lexicon.get("places", {}))

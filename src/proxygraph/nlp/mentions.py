@@ -22,7 +22,12 @@ from proxygraph.nlp.kb_index import DEMONYM, METONYM, KBIndex, KBMatch, build_in
 from proxygraph.nlp.lexicon import Lexicon, build_lexicon
 from proxygraph.nlp.organs import organ_mentions
 from proxygraph.nlp.places import Places, place_descriptions
-from proxygraph.nlp.proper_names import find_proper_names, propagate_names, type_run
+from proxygraph.nlp.proper_names import (
+    find_proper_names,
+    propagate_names,
+    repair_person_names,
+    type_run,
+)
 from proxygraph.nlp.typing_rules import type_for_name, type_from_words
 
 LEADING_DROPS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -61,6 +66,7 @@ class MentionFinder:
         taken += find_proper_names(doc, taken, self.lex, self._place_test(hint))
         taken = propagate_names(doc, taken)
         taken.sort(key=lambda f: f.start)
+        taken = repair_person_names(doc, taken, self.lex)
         taken = coref.link_acronyms(doc, taken, self.lex)
         taken = coref.link_short_names(doc, taken)
         taken = coref.resolve_anaphora(doc, taken, self.lex)

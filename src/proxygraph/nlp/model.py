@@ -94,7 +94,7 @@ def _compile_spec(spec: dict[str, Any]) -> Test | None:
         if isinstance(value, dict):
             if len(value) != 1:
                 return None
-            (op, arg), = value.items()
+            ((op, arg),) = value.items()
             if op == "IN" and isinstance(arg, list):
                 ids = frozenset(_value_id(attr, v) for v in arg)
                 checks.append(lambda row, _s, c=col, ids=ids: row[c] in ids)
@@ -132,7 +132,10 @@ class _Row:
     __slots__ = ("multi_firsts", "rules", "specs", "attrs")
 
     def __init__(
-        self, specs: frozenset[int], rules: tuple[int, ...], multi_firsts: tuple[int, ...],
+        self,
+        specs: frozenset[int],
+        rules: tuple[int, ...],
+        multi_firsts: tuple[int, ...],
         attrs: dict[int, Any],
     ) -> None:
         self.specs = specs  # ids of the token specs the row satisfies

@@ -31,13 +31,17 @@ def build_pipeline(
     model: str | None = None,
     disabled_rules: Sequence[str] = (),
     builtin_kb: bool = True,
+    kb: KnowledgeBase | None = None,
 ) -> Pipeline:
     """Load spaCy and the knowledge base (built-in plus kb_dirs) and compile the matchers.
 
     disabled_rules (Sequence[str]): claim rule names to switch off.
+    kb (KnowledgeBase | None): a knowledge base already loaded (from kb_dirs and
+        builtin_kb), used instead of reading it again.
     """
     nlp = load_analysis(model)
-    kb = load_kb(kb_dirs, builtin=builtin_kb)
+    if kb is None:
+        kb = load_kb(kb_dirs, builtin=builtin_kb)
     finder = MentionFinder(kb, nlp)
     claims = ClaimExtractor(
         kb, finder.lex, load_patterns(), finder.index.demonym_of, disabled_rules

@@ -109,6 +109,8 @@ def _gazetteer_candidate(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     """A run the gazetteer may type: no common word, title or person context around it."""
     if end - start == 1 and (len(doc[start]) < 3 or doc[start].lower_ in lex.never_names):
         return False
+    if all(t.lower_ in lex.titles for t in doc[start:end]):
+        return False  # "Secretary of State X": an office, not a place
     if _titled(doc, start, lex) or _person_context(doc, start, end, lex):
         return False
     return not (end < len(doc) and doc[end].tag_ in PROPER_TAGS)
@@ -140,3 +142,89 @@ def propagate_names(doc: Doc, taken: list[Found]) -> list[Found]:
             out.append(Found(i, i + size, ref.type, None, ref.name, "name-repeat"))
             covered.update(range(i, i + size))
     return out
+
+
+def _proper(tok: Token) -> bool:
+    return tok.tag_ in PROPER_TAGS or tok.text in ("-", "‐")
+
+
+def _titled_apposition(doc: Doc, end: int, lex: Lexicon) -> bool:
+    """ "Yolande Makolo, communications director for ...": a person's apposition, a title
+    within its first three words and no article."""
+    if end >= len(doc) or doc[end].text != "," or end - 2 < 0:
+        return False
+    if not all(_proper(t) and t.is_title for t in doc[end - 2 : end]):
+        return False
+    words = doc[end + 1 : end + 4]
+    return (
+        bool(len(words))
+        and words[0].lower_ not in ("a", "an", "the", "which", "who", "whose")
+        and words[0].is_lower
+        and any(t.lower_ in lex.titles for t in words)
+    )
+
+
+def repair_person_names(doc: Doc, taken: list[Found], lex: Lexicon) -> list[Found]:
+    """Person names the NER cut, mistyped or dressed in a rank, put right.
+
+    - a run of honorifics or titles alone is no name ("Government spokesman Colonel X":
+      "Colonel"); nor is its repeat;
+    - a leading honorific is no part of a name of two words or more ("Mullah Abdul Ghani
+      Baradar" -> "Abdul Ghani Baradar"); an unlinked ORG-typed entity that starts with a
+      rank is a person ("Lieutenant General Nadeem Anjum");
+    - an unlinked person name directly followed by an unlinked capitalised name is one
+      name ("Amir Khan" + "Muttaqi", "Abd-Rabbu" + "Mansour Hadi", "Faustin-Archange" +
+      "Touadera" typed as a place);
+    - a one-word unlinked entity that repeats a full person name's last word is that
+      person, whatever the NER typed it ("Musavi" read as an organisation).
+    """
+    words = lex.honorifics | lex.titles
+    out: list[Found] = []
+    for f in sorted(taken, key=lambda f: f.start):
+        if f.actor_id is not None or f.rule == "office-title":
+            out.append(f)
+            continue
+        toks = doc[f.start : f.end]
+        if f.type == "PERSON" and all(t.lower_ in words for t in toks):
+            continue  # "Colonel", "Lieutenant General"
+        if f.type != "PERSON" and f.rule == "ner-org" and _titled_apposition(doc, f.end, lex):
+            f.type, f.rule = "PERSON", f.rule + "+apposition"  # "X Y, communications director"
+        if f.rule.startswith(("ner-", "name-")) and f.type != "LOCATION":
+            k = f.start
+            while k < f.end and doc[k].lower_ in lex.honorifics:
+                k += 1
+            if k > f.start and f.end - k >= 2 and all(_proper(t) for t in doc[k : f.end]):
+                f.start, f.type, f.name = k, "PERSON", doc[k : f.end].text
+        out.append(f)
+    merged: list[Found] = []
+    for f in out:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.type == "PERSON"
+            and prev.actor_id is None
+            and f.actor_id is None
+            and prev.end == f.start
+            and prev.rule.startswith(("ner-", "name-"))
+            and f.rule.startswith(("ner-", "name-"))
+            and all(_proper(t) and (t.is_title or not t.is_alpha) for t in doc[f.start : f.end])
+        ):
+            prev.end = f.end
+            prev.name = doc[prev.start : prev.end].text
+            continue
+        merged.append(f)
+    surnames = {
+        doc[f.end - 1].text
+        for f in merged
+        if f.type == "PERSON" and f.end - f.start >= 2 and f.rule != "office-title"
+    }
+    for f in merged:
+        if (
+            f.type != "PERSON"
+            and f.actor_id is None
+            and f.end - f.start == 1
+            and f.rule.startswith("ner-")
+            and doc[f.start].text in surnames
+        ):
+            f.type, f.rule = "PERSON", f.rule + "+surname"
+    return merged

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -92,23 +93,40 @@ def resolve_actor(conn: Connection, name: str) -> str:
 
 def select_edges(conn: Connection, flt: EdgeFilter) -> list[Edge]:
     """Edges matching flt, most independent outlets first, then most claims, then id."""
-    query = edge_select()
-    if flt.actor is not None:
-        key = resolve_actor(conn, flt.actor)
-        query = query.where(sa.or_(edges.c.source_actor == key, edges.c.target_actor == key))
+    conditions: list[sa.ColumnElement[bool]] = []
     if flt.relation is not None:
-        query = query.where(edges.c.relation == flt.relation.upper())
+        conditions.append(edges.c.relation == flt.relation.upper())
     if flt.support_type is not None:
-        query = query.where(edges.c.support_type == flt.support_type)
+        conditions.append(edges.c.support_type == flt.support_type)
     if flt.contested is not None:
-        query = query.where(edges.c.contested == flt.contested)
+        conditions.append(edges.c.contested == flt.contested)
     if flt.min_independent is not None:
-        query = query.where(edges.c.n_independent >= flt.min_independent)
+        conditions.append(edges.c.n_independent >= flt.min_independent)
     if flt.since is not None:
-        query = query.where(edges.c.last_date >= flt.since)
-    query = query.order_by(edges.c.n_independent.desc(), edges.c.n_claims.desc(), edges.c.edge_id)
-    if flt.limit is not None:
-        query = query.limit(flt.limit)
+        conditions.append(edges.c.last_date >= flt.since)
+
+    def ranked(query: sa.Select[Any], table: Any) -> sa.Select[Any]:
+        query = query.order_by(table.c.n_independent.desc(), table.c.n_claims.desc(),
+                               table.c.edge_id)  # fmt: skip
+        return query if flt.limit is None else query.limit(flt.limit)
+
+    if flt.actor is None:
+        query = ranked(edge_select().where(*conditions), edges)
+    else:
+        # One indexed, ranked branch per end (an OR of the two would sort every edge of
+        # a busy actor), then the best of both.
+        key = resolve_actor(conn, flt.actor)
+        out_edges = ranked(edge_select().where(edges.c.source_actor == key, *conditions), edges)
+        in_edges = ranked(
+            edge_select().where(
+                edges.c.target_actor == key, edges.c.source_actor != key, *conditions
+            ),
+            edges,
+        )
+        both = sa.union_all(
+            sa.select(out_edges.subquery()), sa.select(in_edges.subquery())
+        ).subquery("both_ends")
+        query = ranked(sa.select(both), both)
     return [Edge.from_row(row) for row in conn.execute(query)]
 
 
@@ -116,7 +134,13 @@ def resolve_edge(conn: Connection, edge_id: str) -> str:
     """The full id of an edge given its id or a unique prefix (at least 4 characters)."""
     if len(edge_id) < 4:
         raise StoreError(f"edge id {edge_id!r} is too short; give at least 4 characters")
-    query = sa.select(edges.c.edge_id).where(edges.c.edge_id.startswith(edge_id)).limit(2)
+    prefix = edge_id.lower()
+    # A range, not LIKE, so that the primary key index answers it (ids are hex digits).
+    query = (
+        sa.select(edges.c.edge_id)
+        .where(edges.c.edge_id >= prefix, edges.c.edge_id < prefix + "g")
+        .limit(2)
+    )
     found = list(conn.execute(query).scalars())
     if not found:
         raise StoreError(f"no edge {edge_id!r} in the store")

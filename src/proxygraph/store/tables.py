@@ -152,13 +152,16 @@ edges = sa.Table(
     sa.Column("modalities", sa.JSON, nullable=False),
     sa.Column("kinds", sa.JSON, nullable=False),
     sa.Column("roles", sa.JSON, nullable=False),
-    # Queries filter by an actor and sort by independence; these keep them index-only.
-    sa.Index("ix_edges_source", "source_actor", "relation"),
-    sa.Index("ix_edges_target", "target_actor", "relation"),
-    sa.Index("ix_edges_relation", "relation", "support_type"),
+    # Each query filters on one column group and returns the best corroborated first:
+    # these indexes hold both, so a query with a limit reads only the rows it returns.
+    sa.Index("ix_edges_source", "source_actor", "n_independent", "n_claims", "edge_id"),
+    sa.Index("ix_edges_target", "target_actor", "n_independent", "n_claims", "edge_id"),
+    sa.Index("ix_edges_relation", "relation", "n_independent", "n_claims", "edge_id"),
+    sa.Index(
+        "ix_edges_support", "relation", "support_type", "n_independent", "n_claims", "edge_id"
+    ),
+    sa.Index("ix_edges_contested", "contested", "n_independent", "n_claims", "edge_id"),
     sa.Index("ix_edges_rank", "n_independent", "n_claims", "edge_id"),
-    sa.Index("ix_edges_contested", "contested", "n_independent"),
-    sa.Index("ix_edges_last_date", "last_date"),
 )
 
 V1_TABLES = [
