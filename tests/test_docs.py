@@ -102,6 +102,8 @@ def test_kb_md_states_the_case_rule_of_kb_index():
     assert "without any lower-case letter matches only as written" in text
     assert is_case_sensitive("ISI") and is_case_sensitive("M23") and is_case_sensitive("IS-K")
     assert not is_case_sensitive("Hamas")
+    assert "contains an acronym word also matches only as written" in text
+    assert is_case_sensitive("IS Pakistan") and not is_case_sensitive("Islamic State")
 
 
 @pytest.mark.parametrize("doc", ["README.md", "docs/cli.md", "docs/kb.md"])

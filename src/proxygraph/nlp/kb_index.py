@@ -16,15 +16,22 @@ NAME, DEMONYM, METONYM = "name", "demonym", "metonym"
 
 
 def is_case_sensitive(alias: str) -> bool:
-    """Acronyms and other aliases without lower-case letters match only as written."""
-    return not any(ch.islower() for ch in alias)
+    """Acronyms and aliases that contain one ("IS Pakistan", "US Central Command") match
+    only as written, so that "is Pakistan" or "us" never match."""
+    if not any(ch.islower() for ch in alias):
+        return True
+    return any(len(w) >= 2 and w.isalpha() and w.isupper() for w in alias.replace("-", " ").split())
 
 
-def spelling_variants(alias: str) -> set[str]:
-    """The alias and its common spelling with a space for a hyphen ("al Qaeda")."""
-    out = {alias}
+def spelling_variants(alias: str) -> dict[str, bool]:
+    """The alias and its spellings with a space for a hyphen, each with whether it must
+    match case-sensitively. The spaced forms ("al Qaeda", "Al Qaeda") match only as
+    written, so that "IS-Pakistan" never turns into the words "is Pakistan"."""
+    out = {alias: is_case_sensitive(alias)}
     if "-" in alias and not is_case_sensitive(alias):
-        out.add(alias.replace("-", " "))
+        spaced = alias.replace("-", " ")
+        out.setdefault(spaced, True)
+        out.setdefault(spaced[:1].upper() + spaced[1:], True)
     return out
 
 
@@ -66,8 +73,8 @@ def build_index(kb: KnowledgeBase, nlp: Language) -> KBIndex:
     demonym_of: dict[str, str] = {}
     for actor in kb.actors.values():
         for alias in {actor.name, *actor.aliases}:
-            for form in spelling_variants(alias):
-                by_alias[(NAME, form, is_case_sensitive(alias))].add(actor.id)
+            for form, sensitive in spelling_variants(alias).items():
+                by_alias[(NAME, form, sensitive)].add(actor.id)
         for alias in actor.metonyms:
             by_alias[(METONYM, alias, is_case_sensitive(alias))].add(actor.id)
         for alias in actor.demonyms:
