@@ -156,3 +156,189 @@ def test_a_person_fought_stands_for_the_group(claims, has):
     text = "Taliban forces killed Qari Fateh, a senior commander of ISKP, in Kabul."
     out = claims(text, date="2024-01-10")
     assert has(out, "FIGHTS", "Taliban forces", "Islamic State Khorasan Province") is not None
+
+
+# --- SUPPORTS / FIGHTS: argument reading -------------------------------------------
+
+
+def test_object_pronoun_of_a_conjoined_verb_is_not_the_shared_subject(claims, has):
+    out = claims("Tehran set up Kataib Hezbollah in 2003 and has since given it rockets and cash.")
+    c = has(out, "SUPPORTS", "Iran", "Kataib Hezbollah")
+    assert c is not None and c.rule.startswith("supports-provide")
+
+
+def test_first_state_to_recognise(claims, has):
+    out = claims("Belarus became the first state to formally recognise the Taliban administration.")
+    c = has(out, "SUPPORTS", "Belarus", "Taliban")
+    assert c is not None and c.support_type == ("political",)
+
+
+def test_no_state_recognising_is_no_claim(claims):
+    out = claims("No other UN member state has recognised the Taliban administration.")
+    assert [c for c in out if c.relation == "SUPPORTS"] == []
+
+
+def test_the_owner_of_a_capacity_to_strike_strikes(claims, has):
+    out = claims("Officials said the raids would weaken the Houthis' capacity to attack Israel.")
+    assert has(out, "FIGHTS", "Houthis", "Israel") is not None
+    assert [c for c in out if c.relation == "FIGHTS" and c.source.name != "Houthis"] == []
+
+
+def test_a_demonym_effort_to_back(claims, has):
+    out = claims("The cargo was part of an Iranian effort to arm the Houthis.")
+    assert has(out, "SUPPORTS", "Iran", "Houthis") is not None
+
+
+def test_gapped_second_clause_pairs_its_own_ends(claims, has):
+    text = "Analysts say Turkey stands behind the SNA and the United States behind the SDF."
+    out = claims(text)
+    assert has(out, "SUPPORTS", "Turkey", "Syrian National Army") is not None
+    assert has(out, "SUPPORTS", "United States", "Syrian Democratic Forces") is not None
+    assert has(out, "SUPPORTS", "Turkey", "United States") is None
+    assert has(out, "SUPPORTS", "Turkey", "Syrian Democratic Forces") is None
+
+
+def test_capital_as_possessor_of_backing_is_the_state(claims, has):
+    out = claims("Critics point to Tehran's backing of the Houthis.")
+    assert has(out, "SUPPORTS", "Iran", "Houthis") is not None
+
+
+def test_factions_supported_by_a_state_in_an_apposition(claims, has):
+    text = "The clashes pit the SNA, an alliance of factions backed by Turkey, against the SDF."
+    out = claims(text)
+    assert has(out, "SUPPORTS", "Turkey", "Syrian National Army") is not None
+    assert has(out, "FIGHTS", "Syrian National Army", "Syrian Democratic Forces") is not None
+
+
+def test_a_backed_description_is_the_group_that_backer_backs(claims, has):
+    text = (
+        "Turkey backs the SNA. The SDF said on Monday that it had killed dozens of the "
+        "Turkish-backed fighters."
+    )
+    out = claims(text)
+    assert has(out, "FIGHTS", "Syrian Democratic Forces", "Syrian National Army") is not None
+    assert has(out, "SUPPORTS", "Turkey", "Syrian Democratic Forces") is None
+
+
+def test_state_military_as_adjective_is_the_state(claims, has):
+    out = claims("Since the coup, Mali has relied on Russian military support.")
+    c = has(out, "SUPPORTS", "Russia", "Mali")
+    assert c is not None and c.source.type == "STATE"
+
+
+# --- SUPPORTS / FIGHTS: descriptions ------------------------------------------------
+
+
+def test_the_army_named_before_is_the_antecedent(claims, has):
+    text = (
+        "Egypt has sent drones to the Sudanese army. The UAE denies arming anyone. "
+        "The army said it had repelled the RSF near Omdurman."
+    )
+    out = claims(text)
+    assert has(out, "FIGHTS", "Sudanese Armed Forces", "Rapid Support Forces") is not None
+    assert not [c for c in out if c.relation == "FIGHTS" and "Emirates" in c.source.name]
+
+
+def test_an_army_coordinated_with_a_group_is_that_countrys_army(claims, has):
+    out = claims("The UAE denies arming anyone. The army and the RSF clashed again on Monday.")
+    c = has(out, "FIGHTS", "Sudanese Armed Forces", "Rapid Support Forces")
+    assert c is not None and c.rule.startswith("fights-reciprocal")
+
+
+def test_coalition_forces_are_no_states_army(claims):
+    out = claims("Kataib Hezbollah fired rockets at coalition forces in Syria.")
+    assert not [c for c in out if c.relation == "FIGHTS" and "Syria" in c.target.name]
+
+
+def test_a_ministry_strikes_for_its_state(claims, has):
+    out = claims("The Pentagon said it had bombed Kataib Hezbollah positions in Iraq.")
+    c = has(out, "FIGHTS", "United States", "Kataib Hezbollah")
+    assert c is not None and "ministry-state" in c.rule
+
+
+def test_a_state_backing_its_own_army_is_no_claim(claims, has):
+    out = claims("Iran supports the Islamic Revolutionary Guard Corps.")
+    assert has(out, "SUPPORTS", "Iran", "Islamic Revolutionary Guard Corps") is None
+
+
+# --- SUPPORTS / FIGHTS: frames ------------------------------------------------------
+
+
+def test_looking_to_a_state_for_backing(claims, has):
+    out = claims("The junta in Niger has turned to Moscow for weapons and instructors.")
+    assert has(out, "SUPPORTS", "Russia", "Niger") is not None
+
+
+def test_with_the_help_of(claims, has):
+    out = claims("The Houthis captured the port with the help of Iran.")
+    c = has(out, "SUPPORTS", "Iran", "Houthis")
+    assert c is not None and c.rule.startswith("supports-with-help")
+
+
+def test_fighting_alongside_is_support(claims, has):
+    out = claims("Hezbollah fought alongside the Syrian army against the rebels.")
+    c = has(out, "SUPPORTS", "Hezbollah", "Syrian army")
+    assert c is not None and c.support_type == ("troops",)
+
+
+def test_relying_on_a_group_to_fight(claims, has):
+    out = claims(
+        "Mali expelled French troops in 2022. It then relied on Wagner to fight jihadists."
+    )
+    assert has(out, "SUPPORTS", "Wagner Group", "Mali") is not None
+
+
+def test_allowing_a_group_to_live_on_its_soil(claims, has):
+    out = claims("Islamabad says Kabul allows the TTP to train and regroup on Afghan soil.")
+    c = has(out, "SUPPORTS", "Taliban", "Tehrik-i-Taliban Pakistan")
+    assert c is not None and c.support_type == ("safe_haven",)
+
+
+def test_coordinated_subjects_fight_each_other(claims, has):
+    out = claims("The Taliban and ISKP have fought for years.", date="2024-01-10")
+    assert has(out, "FIGHTS", "Taliban", "Islamic State Khorasan Province") is not None
+
+
+def test_advancing_on_positions(claims, has):
+    out = claims("Taliban fighters advanced on NRF positions in Panjshir.", date="2024-01-10")
+    c = has(out, "FIGHTS", "Taliban", "National Resistance Front")
+    assert c is not None and c.rule.startswith("fights-advance")
+
+
+def test_inflicting_losses(claims, has):
+    out = claims("The M23 inflicted heavy losses on the FARDC near Goma.")
+    assert has(out, "FIGHTS", "M23", "FARDC") is not None
+
+
+def test_a_mutiny_against_a_state(claims, has):
+    out = claims("The Wagner Group staged a mutiny against Moscow in 2023.")
+    assert has(out, "FIGHTS", "Wagner Group", "Russia") is not None
+
+
+def test_with_attached_to_a_capture_verb_names_no_enemy(claims, has):
+    out = claims("The M23 has captured towns near the border with Uganda.")
+    assert has(out, "FIGHTS", "M23", "Uganda") is None
+
+
+# --- SUPPORTS: polarity and attribution ---------------------------------------------
+
+
+def test_despite_its_denials(claims, has):
+    out = claims("Iran keeps arming the Houthis despite its denials, the report said.")
+    denied = has(out, "SUPPORTS", "Iran", "Houthis", polarity="denied")
+    assert denied is not None and denied.claimant_name == "Iran"
+    assert has(out, "SUPPORTS", "Iran", "Houthis", polarity="affirmed") is not None
+
+
+def test_a_charge_the_accused_reject(claims, has):
+    text = "Islamabad accuses Kabul of sheltering the TTP, a charge the Taliban reject."
+    out = claims(text, date="2024-01-10")
+    denied = has(out, "SUPPORTS", "Taliban", "Tehrik-i-Taliban Pakistan", polarity="denied")
+    assert denied is not None and denied.claimant_name == "Taliban"
+
+
+def test_a_claim_owned_by_a_compound_state(claims, has):
+    out = claims("Iran dismissed a US claim that it had shipped missiles to the Houthis.")
+    alleged = has(out, "SUPPORTS", "Iran", "Houthis", polarity="affirmed")
+    assert alleged is not None and alleged.claimant_name == "United States"
+    assert has(out, "SUPPORTS", "Iran", "Houthis", polarity="denied") is not None

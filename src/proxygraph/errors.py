@@ -19,6 +19,15 @@ class InvalidInput(ProxygraphError):
         self.where = where
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[InvalidInput], tuple[str, str]]:
+        # pickled by (where, reason), so that it can come back from a worker process
+        return type(self), (self.where, self.reason)
+
+
+class LimitExceeded(InvalidInput):
+    """A document is over a configured limit (characters, or seconds of analysis) and is
+    skipped; the message names the document, the limit and the option that sets it."""
+
 
 class ModelNotFound(ProxygraphError):
     """No spaCy English pipeline is installed."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,8 +12,9 @@ from typing import Any
 from spacy.tokens import Doc
 
 from proxygraph import FORMAT
-from proxygraph.errors import ProxygraphError
+from proxygraph.errors import LimitExceeded, ProxygraphError
 from proxygraph.kb.loader import KnowledgeBase
+from proxygraph.limits import DEFAULT_MAX_CHARS, too_long, within_budget
 from proxygraph.nlp.found import Found
 from proxygraph.nlp.pipeline import Pipeline, build_pipeline
 from proxygraph.records import Document, Mention
@@ -75,6 +76,9 @@ class Extractor:
     kb_dirs (Sequence[Path | str]): user knowledge-base folders merged over the built-in one.
     model (str | None): a spaCy pipeline name or path; None picks en_core_web_sm.
     disabled_rules (Sequence[str]): claim rule names to switch off ("opposes-verb").
+    max_chars (int): longest text analysed; a longer document is skipped (see extract_many).
+    max_seconds_per_doc (float | None): time budget of one document's analysis (mention
+        finding and claims; spaCy's parse is not counted), None for none; see limits.py.
     """
 
     def __init__(
@@ -83,10 +87,14 @@ class Extractor:
         kb_dirs: Sequence[Path | str] = (),
         model: str | None = None,
         disabled_rules: Sequence[str] = (),
+        max_chars: int = DEFAULT_MAX_CHARS,
+        max_seconds_per_doc: float | None = None,
     ) -> None:
         self.kb_dirs = tuple(str(p) for p in kb_dirs)
         self.model = model
         self.disabled_rules = tuple(disabled_rules)
+        self.max_chars = max_chars
+        self.max_seconds_per_doc = max_seconds_per_doc
         self._pipe: Pipeline | None = None
         self._kb: KnowledgeBase | None = None  # a KB already loaded (a worker gets its parent's)
 
@@ -103,9 +111,19 @@ class Extractor:
         return next(self.extract_many([doc]))
 
     def extract_many(
-        self, docs: Iterable[Document], *, workers: int = 1, batch_size: int = 16
+        self,
+        docs: Iterable[Document],
+        *,
+        workers: int = 1,
+        batch_size: int = 16,
+        on_skip: Callable[[LimitExceeded], None] | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Yield one record per document, in input order.
+
+        on_skip (Callable | None): called with the LimitExceeded of each document that is
+            over max_chars or max_seconds_per_doc, which is then skipped; None raises it.
+            A document over the time budget is passed in input order; one over max_chars
+            when the parser reaches it (a caller that needs order checks length first).
 
         workers (int): processes to use. Where the platform forks processes by default
             (Linux before Python 3.14, as for spaCy's own n_process) this process builds
@@ -113,12 +131,49 @@ class Extractor:
             builds it (from this process's knowledge base when that is loaded).
         """
         if workers > 1:
-            yield from _parallel(docs, workers, self)
+            for result in _parallel(docs, workers, self):
+                if isinstance(result, LimitExceeded):
+                    _skip(result, on_skip)
+                else:
+                    yield result
             return
         pipe = self.pipe
-        pairs = ((d.text, d) for d in docs)
+        pipe.nlp.max_length = max(pipe.nlp.max_length, self.max_chars)
+        if self.max_seconds_per_doc is not None:
+            _warm_up(pipe)
+        pairs = ((d.text, d) for d in self._short_enough(docs, on_skip))
         for doc, document in pipe.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield analyse(pipe, document, doc)
+            result = within_budget(self.max_seconds_per_doc, document, analyse, pipe, document, doc)
+            if isinstance(result, LimitExceeded):
+                _skip(result, on_skip)
+            else:
+                yield result
+
+    def _short_enough(
+        self, docs: Iterable[Document], on_skip: Callable[[LimitExceeded], None] | None
+    ) -> Iterator[Document]:
+        for document in docs:
+            error = too_long(document, self.max_chars)
+            if error is None:
+                yield document
+            else:
+                _skip(error, on_skip)
+
+
+def _warm_up(pipe: Pipeline) -> None:
+    """Analyse a short text once, so that what loads on first use (the gazetteer, caches)
+    is not charged to the first document's time budget."""
+    if getattr(pipe, "_warmed", False):
+        return
+    text = "Iran supplied weapons to the Houthis in Yemen, officials said on 5 March 2024."
+    analyse(pipe, Document(doc_id="warm-up", text=text, source="warm-up"), pipe.nlp(text))
+    pipe._warmed = True  # type: ignore[attr-defined]
+
+
+def _skip(error: LimitExceeded, on_skip: Callable[[LimitExceeded], None] | None) -> None:
+    if on_skip is None:
+        raise error
+    on_skip(error)
 
 
 _WORKER: Extractor | None = None
@@ -130,6 +185,7 @@ def _init_worker(
     model: str | None,
     disabled_rules: tuple[str, ...] = (),
     kb: KnowledgeBase | None = None,
+    limits: tuple[int, float | None] = (DEFAULT_MAX_CHARS, None),
 ) -> None:
     """Load the pipeline once per worker; a failure is kept and raised on the first
     document, since a pool would restart a worker whose initialiser raises, forever.
@@ -138,7 +194,13 @@ def _init_worker(
     """
     global _WORKER, _WORKER_ERROR
     try:
-        _WORKER = Extractor(kb_dirs=kb_dirs, model=model, disabled_rules=disabled_rules)
+        _WORKER = Extractor(
+            kb_dirs=kb_dirs,
+            model=model,
+            disabled_rules=disabled_rules,
+            max_chars=limits[0],
+            max_seconds_per_doc=limits[1],
+        )
         _WORKER._kb = kb
         _ = _WORKER.pipe
     except ProxygraphError as exc:
@@ -152,11 +214,14 @@ def _init_forked(parent: Extractor) -> None:
     _WORKER = parent
 
 
-def _work(document: Document) -> dict[str, Any]:
+def _work(document: Document) -> dict[str, Any] | LimitExceeded:
     if _WORKER_ERROR is not None:
         raise _WORKER_ERROR
     assert _WORKER is not None
-    return _WORKER.extract(document)
+    try:
+        return _WORKER.extract(document)
+    except LimitExceeded as exc:  # sent back to the parent, which reports it in order
+        return exc
 
 
 def _forks_by_default() -> bool:
@@ -168,7 +233,7 @@ def _forks_by_default() -> bool:
 
 def _parallel(
     docs: Iterable[Document], workers: int, parent: Extractor
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[dict[str, Any] | LimitExceeded]:
     """Records of the documents from a pool of worker processes, in input order."""
     if _forks_by_default():
         built = parent.pipe
@@ -181,7 +246,8 @@ def _parallel(
             gc.unfreeze()
     else:
         kb = parent._pipe.kb if parent._pipe is not None else None
-        initargs = (parent.kb_dirs, parent.model, parent.disabled_rules, kb)
+        limits = (parent.max_chars, parent.max_seconds_per_doc)
+        initargs = (parent.kb_dirs, parent.model, parent.disabled_rules, kb, limits)
         ctx = multiprocessing.get_context("spawn")
         pool = ctx.Pool(workers, initializer=_init_worker, initargs=initargs)
     with pool:

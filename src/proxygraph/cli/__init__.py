@@ -17,6 +17,13 @@ def main() -> None:
       proxygraph extract examples/corpus --format table
       proxygraph extract article.html -o claims.jsonl
       proxygraph eval --gold my-gold.jsonl
+
+    \b
+    Exit status:
+      0  everything worked (every input processed)
+      1  something failed: some inputs could not be read or were skipped (each
+         named on stderr in one line), or the command could not run
+      2  usage error (unknown option, bad value, missing argument)
     """
 
 

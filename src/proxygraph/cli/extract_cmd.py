@@ -11,8 +11,9 @@ import click
 
 from proxygraph.cli.common import kb_option, progress, report_error
 from proxygraph.cli.table import render_record
-from proxygraph.errors import InvalidInput, ProxygraphError
+from proxygraph.errors import InvalidInput, LimitExceeded, ProxygraphError
 from proxygraph.ingest import iter_documents, non_english_reason
+from proxygraph.limits import DEFAULT_MAX_CHARS, too_long
 from proxygraph.records import Document
 
 
@@ -21,12 +22,20 @@ class _Counter:
 
 
 def readable_documents(
-    paths: Iterable[str], counter: _Counter, max_bytes: int
+    paths: Iterable[str], counter: _Counter, max_bytes: int, *, max_chars: int = DEFAULT_MAX_CHARS
 ) -> Iterator[Document]:
-    """Documents that could be read; every failure is reported in one line and counted."""
+    """Documents that could be read; every failure is reported in one line and counted.
+
+    max_chars (int): longest text passed on; a longer one is reported and skipped.
+    """
     for item in iter_documents(list(paths), max_bytes=max_bytes):
         if isinstance(item, InvalidInput):
             report_error(str(item))
+            counter.failed += 1
+            continue
+        error = too_long(item, max_chars)
+        if error is not None:
+            report_error(str(error))
             counter.failed += 1
             continue
         reason = non_english_reason(item.text)
@@ -70,6 +79,21 @@ def readable_documents(
     show_default=True,
     help="Largest input file read.",
 )
+@click.option(
+    "--max-chars",
+    type=click.IntRange(1),
+    default=DEFAULT_MAX_CHARS,
+    show_default=True,
+    help="Longest document text analysed, in characters; a longer one is reported and skipped.",
+)
+@click.option(
+    "--max-seconds-per-doc",
+    type=click.FloatRange(0, min_open=True),
+    default=None,
+    metavar="SECONDS",
+    help="Time budget for analysing one document (finding actors and claims, after "
+    "spaCy's parse); a document over it is reported and skipped. Default: none.",
+)
 @click.option("--model", default=None, help="spaCy pipeline to use (default en_core_web_sm).")
 @click.option(
     "--disable-rule",
@@ -87,6 +111,8 @@ def extract_command(
     emit_text: bool,
     workers: int,
     max_bytes: int,
+    max_chars: int,
+    max_seconds_per_doc: float | None,
     model: str | None,
     disabled_rules: tuple[str, ...],
 ) -> None:
@@ -107,8 +133,16 @@ def extract_command(
     (rule supports-verb, attribution by reporting:accuse). --disable-rule takes the
     part before the "|"; a name that matches no rule is ignored.
 
-    Exit status: 0 when every input was processed, 1 when some failed (each is named
-    on stderr in one line), 2 on a usage error.
+    \b
+    Limits: a file over --max-bytes, a text over --max-chars and a document whose
+    analysis runs past --max-seconds-per-doc are each reported and skipped.
+
+    \b
+    Exit status:
+      0  every input was processed
+      1  some inputs failed or were skipped (each is named on stderr in one line),
+         or the run could not start (knowledge base, model)
+      2  usage error (unknown option, bad value, missing argument)
     """
     from proxygraph.extractor import Extractor
 
@@ -117,20 +151,33 @@ def extract_command(
     texts: deque[str] = deque()
 
     def documents() -> Iterator[Document]:
-        for doc in readable_documents(paths, counter, max_bytes):
+        for doc in readable_documents(paths, counter, max_bytes, max_chars=max_chars):
             if emit_text:
                 texts.append(doc.text)
             yield doc
 
+    def skipped(error: LimitExceeded) -> None:
+        report_error(str(error))
+        counter.failed += 1
+        if emit_text:
+            texts.popleft()  # skips come in input order, like records
+
     rules = tuple(rule.split("|", 1)[0].strip() for rule in disabled_rules)
-    extractor = Extractor(kb_dirs=kb_dirs, model=model, disabled_rules=rules)
+    extractor = Extractor(
+        kb_dirs=kb_dirs,
+        model=model,
+        disabled_rules=rules,
+        max_chars=max_chars,
+        max_seconds_per_doc=max_seconds_per_doc,
+    )
     try:
         if workers > 1:
             # Build the pipeline here first: an error in the KB, a lexicon or the model is
             # then reported once, instead of failing in every worker process as it starts.
             _ = extractor.pipe
         for record in progress(
-            extractor.extract_many(documents(), workers=workers), desc="extract"
+            extractor.extract_many(documents(), workers=workers, on_skip=skipped),
+            desc="extract",
         ):
             if emit_text:
                 record["text"] = texts.popleft()

@@ -64,6 +64,9 @@ LOCATIVE_PREPS = frozenset(
     ]
 )
 MODIFIERS = ("amod", "compound", "nmod")
+QUANTITIES = frozenset(
+    {"dozens", "hundreds", "thousands", "scores", "some", "many", "several", "most", "all"}
+)
 PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
 
@@ -126,6 +129,12 @@ class MentionMap:
             below = self._nearest_below(tok, depth_limit)
             if not below and self.describe is not None:
                 described = self.describe(tok)  # "the army": the army of the state in context
+                if described is None and (tok.pos_ == "NUM" or tok.lower_ in QUANTITIES):
+                    # "dozens of the Turkish-backed fighters": the description after "of"
+                    described = next(
+                        (d for o in _of_objects(tok) if (d := self.describe(o)) is not None),
+                        None,
+                    )
                 below = [described] if described is not None else []
             out.extend(below)
         return _unique(out)
@@ -253,6 +262,10 @@ class MentionMap:
             else:
                 break
         return group
+
+
+def _of_objects(tok: Token) -> list[Token]:
+    return [o for p in tok.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
 
 
 def _root_subjects(sent) -> list[Token]:

@@ -100,7 +100,13 @@ class ClaimExtractor:
         cands += TitleReader(mentions, self.lex, self.lex.leader_titles).read()
         # membership relations (extract/roles.py, extract/located.py, extract/same_as.py)
         cands += self._membership(mentions, frames)
-        cands = [c for c in cands if c.rule not in self.disabled and self._allowed(c)]
+        cands = [
+            c
+            for c in cands
+            if c.rule not in self.disabled
+            and c.rule.split("+")[0] not in self.disabled
+            and self._allowed(c)
+        ]
         cands = self._forces_of_leader(doc, cands)
         cands = [
             self._ministry_as_state(c)
@@ -584,9 +590,7 @@ class ClaimExtractor:
                 on_noun = tok.dep_ == "relcl" and tok.head.lower_ in objects
                 # "a charge the Taliban reject", parsed with the charge as subject and the
                 # denier in apposition to it
-                subj_noun = [
-                    c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in objects
-                ]
+                subj_noun = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in objects]
                 if not on_noun and not subj_noun and not any(o.lower_ in objects for o in objs):
                     continue
                 heads = [a for n in subj_noun for a in n.children if a.dep_ == "appos"]

@@ -77,7 +77,7 @@ class FrameMatcher:
         passive = verbal and is_passive(tok)
         if role == "subject":
             if verbal:
-                if passive or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+                if passive or _reduced_passive(tok):
                     return self._from_heads(agent_objects(tok))
                 return self._from_heads([h for h in subject_heads(tok) if not _no_one(h)])
             by = self._from_heads(prep_objects(tok, "by"))
@@ -91,7 +91,7 @@ class FrameMatcher:
             if passive:
                 # "after being routed by X": the routed are the governing clause's subject
                 return self._from_heads(children(tok, "nsubjpass") or subject_heads(tok))
-            if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            if _reduced_passive(tok):
                 return self._owner_chain(tok.head)
             direct = children(tok, "dobj", "attr")
             if not direct and tok.dep_ == "relcl":  # "the figures it is hiding"
@@ -100,8 +100,7 @@ class FrameMatcher:
                 direct = [
                     s
                     for c in children(tok, "ccomp", "xcomp")
-                    if not children(c, "mark")
-                    and all(a.lower_ == "to" for a in children(c, "aux"))
+                    if not children(c, "mark") and all(a.lower_ == "to" for a in children(c, "aux"))
                     for s in children(c, "nsubj")
                 ]
             return self._from_heads(direct)
@@ -384,9 +383,15 @@ class FrameMatcher:
         return None
 
 
-SUPPLIER_ROLES = frozenset({"prep:from", "prep:by", "possessor", "prep_agent:to"})
+SUPPLIER_ROLES = frozenset({"prep:from", "prep:by", "possessor"})
 PAIR_ROLES = frozenset({"between", "coordinated_subject"})  # roles naming both ends
 ORGAN_ADJECTIVES = frozenset({"military", "security", "intelligence"})
+
+
+def _reduced_passive(tok: Token) -> bool:
+    """ "factions supported by Turkey"; not "a claim that it had shipped arms" (the parser
+    hangs such a clause on the noun as `acl` too, with a subject of its own)."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and not children(tok, "nsubj")
 
 
 def _no_one(head: Token) -> bool:
@@ -398,7 +403,7 @@ def _country_place(f: Found, allowed: frozenset[str], role: str) -> bool:
     """A country or capital written as a place where a role names an agent ("arms from
     Iran", "Abu Dhabi's backing")."""
     return (
-        role in SUPPLIER_ROLES
+        (role in SUPPLIER_ROLES or role.startswith("prep_agent:"))
         and f.type == "LOCATION"
         and "STATE" in allowed
         and f.rule.startswith(("kb-alias", "kb-metonym"))
