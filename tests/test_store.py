@@ -193,6 +193,12 @@ def test_actor_reports_type_aliases_part_of_and_degree(store: Store):
     assert saf.degree == 2  # the UAE and the RSF
     rsf = store.actor("kb:rsf")
     assert rsf.degree == 5 and rsf.places == ["El Fasher"]
+    nodes = store.actors()
+    assert [a.name for a in nodes] == sorted(a.name for a in nodes)
+    assert {a.key for a in nodes} == {
+        k for e in store.edges() for k in (e.source_key, e.target_key)
+    }
+    assert len(store.actors(in_edges=False)) == store.stats()["actors"] > len(nodes)
 
 
 def test_evidence_lists_every_claim_with_sentence_claimant_outlet_and_date(store: Store):

@@ -6,16 +6,25 @@ import json
 from collections import deque
 from collections.abc import Iterator
 from itertools import chain
-from typing import Any
+from typing import Any, NamedTuple
 
 import click
 
 from proxygraph.cli.common import kb_option, progress, report_error
 from proxygraph.cli.db import db_option, open_store
 from proxygraph.cli.extract_cmd import _Counter, readable_documents
-from proxygraph.errors import ProxygraphError, StoreError
+from proxygraph.errors import LimitExceeded, ProxygraphError, StoreError
+from proxygraph.limits import DEFAULT_MAX_CHARS
 from proxygraph.records import Document
 from proxygraph.store import LoadResult, Store
+
+
+class Limits(NamedTuple):
+    """The input limits of `extract`: file bytes, text characters, seconds per document."""
+
+    bytes: int
+    chars: int
+    seconds: float | None
 
 
 def _claim_records(files: tuple[str, ...], counter: _Counter) -> Iterator[dict[str, Any]]:
@@ -70,6 +79,21 @@ def _store(store: Store, records: Iterator[dict[str, Any]], result: LoadResult,
     show_default=True,
     help="Largest input file read.",
 )
+@click.option(
+    "--max-chars",
+    type=click.IntRange(1),
+    default=DEFAULT_MAX_CHARS,
+    show_default=True,
+    help="Longest document text analysed, in characters; a longer one is reported and skipped.",
+)
+@click.option(
+    "--max-seconds-per-doc",
+    type=click.FloatRange(0, min_open=True),
+    default=None,
+    metavar="SECONDS",
+    help="Time budget for analysing one document; a document over it is reported and "
+    "skipped. Default: none.",
+)
 @click.option("--model", default=None, help="spaCy pipeline to use (default en_core_web_sm).")
 @click.option(
     "--disable-rule",
@@ -85,6 +109,8 @@ def load_command(
     kb_dirs: tuple[str, ...],
     workers: int,
     max_bytes: int,
+    max_chars: int,
+    max_seconds_per_doc: float | None,
     model: str | None,
     disabled_rules: tuple[str, ...],
 ) -> None:
@@ -113,8 +139,9 @@ def load_command(
         if claim_files:
             _store(store, _claim_records(claim_files, counter), result, counter)
         if paths:
+            limits = Limits(max_bytes, max_chars, max_seconds_per_doc)
             _extract_and_store(store, paths, result, counter, kb_dirs=kb_dirs, workers=workers,
-                               max_bytes=max_bytes, model=model,
+                               limits=limits, model=model,
                                disabled_rules=disabled_rules)  # fmt: skip
     except ProxygraphError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -134,7 +161,7 @@ def _extract_and_store(
     *,
     kb_dirs: tuple[str, ...],
     workers: int,
-    max_bytes: int,
+    limits: Limits,
     model: str | None,
     disabled_rules: tuple[str, ...],
 ) -> None:
@@ -145,20 +172,31 @@ def _extract_and_store(
     # this generator runs in the pool's feeder thread)
 
     def documents() -> Iterator[Document]:
-        for doc in readable_documents(paths, counter, max_bytes):
+        for doc in readable_documents(paths, counter, limits.bytes, max_chars=limits.chars):
             if store.is_loaded(doc.source, doc.doc_id, doc.text):
                 already[0] += 1
                 continue
             texts.append(doc.text)
             yield doc
 
+    def skipped(error: LimitExceeded) -> None:
+        report_error(str(error))
+        counter.failed += 1
+        texts.popleft()  # skips come in input order, like records
+
     def records(docs: Iterator[Document]) -> Iterator[dict[str, Any]]:
-        for record in extractor.extract_many(docs, workers=workers):
+        for record in extractor.extract_many(docs, workers=workers, on_skip=skipped):
             record["text"] = texts.popleft()
             yield record
 
     rules = tuple(rule.split("|", 1)[0].strip() for rule in disabled_rules)
-    extractor = Extractor(kb_dirs=kb_dirs, model=model, disabled_rules=rules)
+    extractor = Extractor(
+        kb_dirs=kb_dirs,
+        model=model,
+        disabled_rules=rules,
+        max_chars=limits.chars,
+        max_seconds_per_doc=limits.seconds,
+    )
     pending = documents()
     first = next(pending, None)  # nothing new: no need to load the pipeline
     if first is not None:

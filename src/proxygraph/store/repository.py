@@ -166,6 +166,21 @@ class Store:
         with self.engine.connect() as conn:
             return queries.actor_info(conn, queries.resolve_actor(conn, name))
 
+    def actors(self, *, in_edges: bool = True) -> list[Actor]:
+        """Every actor (not merged away), by name; with in_edges only those on an edge
+        (the graph's nodes, for exports)."""
+        query = sa.select(actors.c.actor_key, actors.c.name).where(actors.c.merged_into.is_(None))
+        if in_edges:
+            ends = sa.union(
+                sa.select(edges.c.source_actor.label("key")),
+                sa.select(edges.c.target_actor.label("key")),
+            ).subquery()
+            query = query.where(actors.c.actor_key.in_(sa.select(ends.c.key)))
+        with self.engine.connect() as conn:
+            # Sorted here, not in SQL, so that every database gives the same order.
+            rows = sorted(conn.execute(query), key=lambda r: (r.name, r.actor_key))
+            return [queries.actor_info(conn, row.actor_key) for row in rows]
+
     def find_actors(self, name: str) -> list[Actor]:
         """Every actor a name may mean."""
         with self.engine.connect() as conn:
