@@ -39,3 +39,8 @@ class InvalidGold(ProxygraphError):
 
 class StoreError(ProxygraphError):
     """The claim store cannot be opened, migrated, written or queried as asked."""
+
+
+class ExportError(ProxygraphError):
+    """An export or brief cannot be written: unknown format, missing optional library,
+    unwritable target."""

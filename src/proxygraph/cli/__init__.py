@@ -39,6 +39,8 @@ def _register() -> None:
         ("proxygraph.cli.actor_cmd", "actor_command"),
         ("proxygraph.cli.evidence_cmd", "evidence_command"),
         ("proxygraph.cli.merge_cmd", "merge_command"),
+        ("proxygraph.cli.export_cmd", "export_command"),
+        ("proxygraph.cli.brief_cmd", "brief_command"),
     ):
         try:
             mod = import_module(module)

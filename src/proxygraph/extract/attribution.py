@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from proxygraph.extract.args import MentionMap, children, subject_heads
 from proxygraph.nlp.found import Found
@@ -253,8 +253,17 @@ class Attributor:
         return any(_contains(words[-6:], p) for p in self.alleged_phrases)
 
     def _according(self, trigger: Token) -> tuple[bool, Found | None]:
-        """ "according to X": (found, X's actor); "according to some sources": (True, None)."""
+        """ "according to X": (found, X's actor); "according to some sources": (True, None).
+        Read once per sentence: every claim of a sentence shares the answer."""
         sent = trigger.sent
+        cache: dict[int, tuple[bool, Found | None]] = self.__dict__.setdefault(
+            "_according_cache", {}
+        )
+        if sent.start not in cache:
+            cache[sent.start] = self._according_in(sent)
+        return cache[sent.start]
+
+    def _according_in(self, sent: Span) -> tuple[bool, Found | None]:
         for tok in sent:
             for phrase in self.according:
                 span = [t.lower_ for t in sent.doc[tok.i : tok.i + len(phrase)]]

@@ -143,6 +143,16 @@ class ClaimExtractor:
             + SameAsReader(mentions).read()
         )
 
+    def _time_of(self, sent: Span) -> str | None:
+        """The claim time of a sentence, computed once per sentence of the current doc."""
+        doc = sent.doc
+        if getattr(self, "_time_doc", None) is not doc:
+            self._time_doc = doc
+            self._time_cache: dict[int, str | None] = {}
+        if sent.start not in self._time_cache:
+            self._time_cache[sent.start] = claim_time(sent, self.past)
+        return self._time_cache[sent.start]
+
     def _demonym_actors(self, doc: Doc) -> dict[str, Found]:
         out: dict[str, Found] = {}
         for tok in doc:
@@ -537,7 +547,7 @@ class ClaimExtractor:
             support_type=self._source_support(doc, c),
             kind=c.kind,
             role=c.role,
-            time=claim_time(sent, self.past),
+            time=self._time_of(sent),
         )
         family = c.rule.split("-")[0]
         if family in ("title", "role", "apposition"):
