@@ -35,8 +35,10 @@ def hostile_record() -> dict[str, Any]:
     """One document whose every free text is an attack on an HTML renderer."""
     militia = "Militia <script>alert(1)</script>"
     backer = 'Backer <img src=x onerror="alert(2)">'
-    sentence = (f"{backer} arms {militia}, said the <svg onload=alert(3)> spokesman "
-                '</blockquote><script>alert("x")</script> | *bold* [link](javascript:alert(5))')  # fmt: skip
+    sentence = (
+        f"{backer} arms {militia}, said the <svg onload=alert(3)> spokesman "
+        '</blockquote><script>alert("x")</script> | *bold* [link](javascript:alert(5))'
+    )
     claim = {
         "source": _actor(backer, "STATE", 0),
         "relation": "SUPPORTS",
@@ -48,9 +50,10 @@ def hostile_record() -> dict[str, Any]:
         "evidence": {"start": 0, "end": len(sentence), "text": sentence},
         "confidence": 0.9, "rule": "fixture",
     }  # fmt: skip
+    denied = sentence + " Denied."
     denial = {**claim, "polarity": "denied", "modality": "reported",
               "claimant": {"name": backer, "mention": backer},
-              "evidence": {"start": 0, "end": len(sentence), "text": sentence + " Denied."}}  # fmt: skip
+              "evidence": {"start": 0, "end": len(denied), "text": denied}}  # fmt: skip
     return {
         "format": "proxygraph.doc/1",
         "doc_id": "x<script>1</script>",

@@ -169,21 +169,20 @@ def test_time_budget_interrupts_a_slow_document_and_goes_on(
 
 
 def test_time_budget_on_real_pathological_text(extractor: Extractor) -> None:
-    """A list of hundreds of actors in one sentence is slow to analyse (quadratic in the
-    claim stage, see docs/robustness.md); the budget cuts it short."""
-    budgeted = Extractor(max_seconds_per_doc=1)
-    budgeted._pipe = extractor.pipe
+    """A list of hundreds of actors in one sentence: a budget far below its analysis time
+    skips it and reports it; a generous one lets it through (no timing assumption)."""
     slow = "Iran, " * 400 + "backed the Houthis."
-    skipped: list[LimitExceeded] = []
-    started = time.monotonic()
-    records = list(
-        budgeted.extract_many([doc(slow, "list"), doc(ENGLISH, "b")], on_skip=skipped.append)
-    )
-    print(
-        f"\npathological list sentence cut by a 1 s budget after {time.monotonic() - started:.1f} s"
-    )
-    assert [r["doc_id"] for r in records] == ["b"]
-    assert [e.where for e in skipped] == ["list"]
+    outcomes = {}
+    for budget in (0.001, 120.0):
+        budgeted = Extractor(max_seconds_per_doc=budget)
+        budgeted._pipe = extractor.pipe
+        skipped: list[LimitExceeded] = []
+        started = time.monotonic()
+        records = list(budgeted.extract_many([doc(slow, "list")], on_skip=skipped.append))
+        print(f"\nbudget {budget} s: {time.monotonic() - started:.1f} s")
+        outcomes[budget] = ([r["doc_id"] for r in records], [e.where for e in skipped])
+    assert outcomes[0.001] == ([], ["list"])
+    assert outcomes[120.0] == (["list"], [])
 
 
 def test_time_budget_in_the_cli_keeps_emit_text_aligned(

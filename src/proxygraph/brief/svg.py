@@ -35,6 +35,39 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
+def packed_layout(graph: nx.Graph[str]) -> dict[str, tuple[float, float]]:
+    """Positions in [0, 1]²: each connected component laid out on its own (spring layout,
+    seeded) in a square sized by its node count, the squares packed in rows, biggest first,
+    so that small components do not drift to the corners."""
+    parts = sorted(nx.connected_components(graph), key=lambda c: (-len(c), min(c)))
+    boxes: list[tuple[set[str], float]] = [(c, math.sqrt(len(c))) for c in parts]
+    row_width = max(max(size for _, size in boxes),
+                    math.sqrt(sum(size * size for _, size in boxes)) * 1.5)  # fmt: skip
+    placed: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for nodes, size in boxes:
+        if x > 0 and x + size > row_width + 1e-9:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        sub = graph.subgraph(nodes)
+        if len(nodes) == 1:
+            local = {next(iter(nodes)): (0.5, 0.5)}
+        else:
+            raw = nx.spring_layout(sub, seed=7, iterations=200)
+            xs = [p[0] for p in raw.values()]
+            ys = [p[1] for p in raw.values()]
+            sx, sy = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+            local = {k: (0.1 + 0.8 * (p[0] - min(xs)) / sx, 0.1 + 0.8 * (p[1] - min(ys)) / sy)
+                     for k, p in raw.items()}  # fmt: skip
+        for key, (lx, ly) in local.items():
+            placed[key] = (x + lx * size, y + ly * size)
+        x += size
+        row_height = max(row_height, size)
+    total_w = max(p[0] for p in placed.values()) or 1.0
+    total_h = max(p[1] for p in placed.values()) or 1.0
+    scale = max(total_w, total_h * WIDTH / HEIGHT) or 1.0
+    return {k: (px / scale, py / scale * WIDTH / HEIGHT) for k, (px, py) in placed.items()}
+
+
 def network_svg(brief: Brief, *, max_nodes: int = 40) -> str:
     """An SVG drawing of the brief's graph, the max_nodes busiest actors at most."""
     keep = {k.node.key for k in brief.key_actors}
@@ -53,15 +86,11 @@ def network_svg(brief: Brief, *, max_nodes: int = 40) -> str:
     if not nodes:
         return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="80" '
                 'role="img"><text x="20" y="40">No edges to draw.</text></svg>')  # fmt: skip
-    pos = nx.spring_layout(graph, seed=7, k=1.6 / math.sqrt(max(len(nodes), 1)), iterations=200)
-    xs = [p[0] for p in pos.values()]
-    ys = [p[1] for p in pos.values()]
-    span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+    pos = packed_layout(graph)
 
     def at(key: str) -> tuple[float, float]:
         x, y = pos[key]
-        return (MARGIN + (x - min(xs)) / span_x * (WIDTH - 2 * MARGIN),
-                MARGIN + (y - min(ys)) / span_y * (HEIGHT - 2 * MARGIN))  # fmt: skip
+        return MARGIN + x * (WIDTH - 2 * MARGIN), MARGIN + y * (HEIGHT - 2 * MARGIN)
 
     degree = dict(graph.degree())
     parts = [
@@ -72,7 +101,7 @@ def network_svg(brief: Brief, *, max_nodes: int = 40) -> str:
     for name, colour in [*RELATION_COLOURS.items(), ("OTHER", DEFAULT_COLOUR)]:
         parts.append(
             f'<marker id="arrow-{name}" viewBox="0 0 10 10" refX="10" refY="5" '
-            f'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
+            f'markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto">'
             f'<path d="M 0 0 L 10 5 L 0 10 z" fill="{colour}"/></marker>'
         )
     parts.append("</defs>")
@@ -96,11 +125,14 @@ def network_svg(brief: Brief, *, max_nodes: int = 40) -> str:
         x, y = at(n.key)
         r = 6 + 2 * min(degree.get(n.key, 0), 6)
         colour = TYPE_COLOURS.get(n.actor.type, DEFAULT_COLOUR)
+        half = 3.3 * len(n.actor.name)  # about half the label's width at 12px
+        anchor = "end" if x + half > WIDTH - 4 else "start" if x - half < 4 else "middle"
         parts.append(
             f'<g><circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{colour}" stroke="#fff" '
             f'stroke-width="1.5"><title>{_e(n.actor.name)} ({_e(n.actor.type)})</title></circle>'
-            f'<text x="{x:.1f}" y="{y + r + 13:.1f}" text-anchor="middle" font-size="12" '
-            f'font-family="sans-serif" fill="#212529">{_e(n.actor.name)}</text></g>'
+            f'<text x="{x:.1f}" y="{y + r + 13:.1f}" text-anchor="{anchor}" font-size="12" '
+            f'font-family="sans-serif" fill="#212529" stroke="#fff" stroke-width="3" '
+            f'paint-order="stroke">{_e(n.actor.name)}</text></g>'
         )
     legend_y = HEIGHT - 16
     x = 10

@@ -95,13 +95,13 @@ def exporter_names() -> list[str]:
 
 def get_exporter(name: str) -> type[Exporter]:
     """The exporter class of a format; ExportError if unknown or its library is missing."""
+    if name in _BUILTIN:  # imported each time (a no-op once loaded) so a missing extra shows
+        module, _, attr = _BUILTIN[name].partition(":")
+        cls: type[Exporter] = getattr(importlib.import_module(module), attr)
+        return cls
     if name in _REGISTERED:
         return _REGISTERED[name]
-    if name not in _BUILTIN:
-        raise ExportError(f"unknown export format {name!r}; one of {', '.join(exporter_names())}")
-    module, _, attr = _BUILTIN[name].partition(":")
-    cls: type[Exporter] = getattr(importlib.import_module(module), attr)
-    return cls
+    raise ExportError(f"unknown export format {name!r}; one of {', '.join(exporter_names())}")
 
 
 def export_graph(graph: Graph, exporter: Exporter) -> None:

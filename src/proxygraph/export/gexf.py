@@ -1,5 +1,6 @@
-"""GEXF 1.2: Gephi's own format, with typed attributes; symmetric relations (FIGHTS,
-COOPERATES_WITH, MEETS_WITH, SAME_AS) are undirected edges."""
+"""GEXF 1.2: Gephi's own format, with typed attributes. Every edge is directed (source to
+target, as stored), so that readers without mixed graphs (networkx) open it too; the
+`symmetric` attribute marks FIGHTS, COOPERATES_WITH, MEETS_WITH and SAME_AS."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import networkx as nx
 
 from proxygraph.export._networkx import NetworkXExporter
 from proxygraph.export.base import register
-from proxygraph.export.graph import GraphEdge
 
 
 @register
@@ -17,11 +17,6 @@ class GEXFExporter(NetworkXExporter):
     name = "gexf"
     suffix = ".gexf"
     description = "GEXF 1.2 with typed attributes (Gephi)"
-
-    def edge_attrs(self, item: GraphEdge) -> dict[str, Any]:
-        attrs = super().edge_attrs(item)
-        attrs["type"] = "undirected" if attrs["symmetric"] else "directed"  # GEXF edge type
-        return attrs
 
     def dump(self, handle: Any) -> None:
         handle.write('<?xml version="1.0" encoding="UTF-8"?>\n')

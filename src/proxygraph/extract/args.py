@@ -107,7 +107,8 @@ class MentionMap:
                 # "Pakistani and Tajik intelligence agencies": the borrowed-organ demonym
                 out.extend(
                     self.at[t.i]
-                    for t in tok.subtree
+                    for c in tok.lefts
+                    for t in (c, *c.children)
                     if t.i in self.at and self.at[t.i].rule == "organ-coordination"
                 )
                 out.extend(hit.members or (hit,))

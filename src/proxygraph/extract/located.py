@@ -58,6 +58,8 @@ BASE_NOUNS = {
     "hideout": "sheltered",
     "refuge": "sheltered",
 }
+# spaCy lemmatises "bases" as "basis"
+LEMMA_FIXES = {"bases": "base"}
 CONTROL_VERBS = frozenset({"control", "hold", "seize", "capture", "take", "overrun", "occupy"})
 RESIDE_VERBS = frozenset({"live", "reside", "stay", "remain"})
 PLACE_PREPS = frozenset({"in", "inside", "at", "near", "within", "across", "on", "throughout"})
@@ -79,7 +81,7 @@ class LocatedReader:
     def read(self) -> list[Candidate]:
         out: list[Candidate] = []
         for tok in self.m.doc:
-            lemma = tok.lemma_.lower()
+            lemma = LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
             if tok.pos_ == "NOUN" and lemma in MEMBER_NOUNS:
                 out += self._members(tok)
             elif tok.pos_ in ("NOUN", "PROPN") and lemma in BASE_NOUNS:

@@ -45,6 +45,9 @@ class Lexicon:
     directions: set[str] = field(default_factory=set)
     place_heads: set[str] = field(default_factory=set)
     place_descriptions: set[tuple[str, ...]] = field(default_factory=set)
+    ethnonyms: set[str] = field(default_factory=set)
+    ethnic_heads: set[str] = field(default_factory=set)
+    branch_nouns: set[str] = field(default_factory=set)
 
     @property
     def max_organ_len(self) -> int:
@@ -101,6 +104,8 @@ def _load_groups(lex: Lexicon, groups: dict[str, Any]) -> None:
     pronouns = groups.get("pronouns") or {}
     lex.group_pronouns = set(_words(pronouns.get("group", []), "groups.pronouns.group"))
     lex.speaker_pronouns = set(_words(pronouns.get("speaker", []), "groups.pronouns.speaker"))
+    for key in ("ethnonyms", "ethnic_heads", "branch_nouns"):
+        setattr(lex, key, set(_words(groups.get(key, []), f"groups.{key}")))
     titles = _words(groups.get("office_titles", []), "groups.office_titles")
     lex.office_titles = {tuple(t.split()) for t in titles}
 

@@ -2,7 +2,7 @@
 
 Add a migration by appending (version, name, function) to MIGRATIONS; never edit one
 that has shipped. `migrate` applies the missing ones in order, each in its own
-transaction with its version row.
+write transaction with its version row.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from proxygraph.errors import StoreError
 from proxygraph.store import tables
+from proxygraph.store.engine import write_transaction
 
 
 def _v1_initial(conn: Connection) -> None:
@@ -41,25 +42,30 @@ def current_version(conn: Connection) -> int:
 def migrate(engine: Engine) -> int:
     """Bring the database to the latest schema; return the version it is at.
 
-    Raises StoreError when the database was written by a newer proxygraph.
+    Each migration runs in its own write transaction (holding the store's write lock,
+    after checking the version again), so processes opening a new store at the same
+    time apply it once. Raises StoreError when the database was written by a newer
+    proxygraph.
     """
-    with engine.begin() as conn:
-        tables.schema_migrations.create(conn, checkfirst=True)
+    with engine.connect() as conn:  # the common case, a current schema: no lock taken
         version = current_version(conn)
+    while version < LATEST:
+        with write_transaction(engine) as conn:
+            tables.schema_migrations.create(conn, checkfirst=True)
+            version = current_version(conn)
+            pending = [m for m in MIGRATIONS if m[0] > version]
+            if pending:
+                number, name, step = pending[0]
+                step(conn)
+                conn.execute(
+                    tables.schema_migrations.insert().values(
+                        version=number, name=name, applied_at=datetime.now(UTC).isoformat()
+                    )
+                )
+                version = number
     if version > LATEST:
         raise StoreError(
             f"the database is at schema version {version}, newer than this proxygraph "
             f"knows ({LATEST}); upgrade proxygraph"
         )
-    for number, name, step in MIGRATIONS:
-        if number <= version:
-            continue
-        with engine.begin() as conn:
-            step(conn)
-            conn.execute(
-                tables.schema_migrations.insert().values(
-                    version=number, name=name, applied_at=datetime.now(UTC).isoformat()
-                )
-            )
-        version = number
     return version

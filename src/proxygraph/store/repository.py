@@ -24,6 +24,7 @@ from proxygraph.store.engine import (
     database_url,
     display_url,
     sqlite_path,
+    write_transaction,
 )
 from proxygraph.store.migrations import migrate
 from proxygraph.store.models import Actor, Edge, Evidence, LoadResult
@@ -85,7 +86,7 @@ class Store:
         """
         doc = parse_record(record, text=text)
         try:
-            with self.engine.begin() as conn:
+            with write_transaction(self.engine) as conn:
                 return writer.write_document(conn, doc)
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"document {doc.doc_id!r}: not stored: {_reason(exc)}") from exc
@@ -129,7 +130,7 @@ class Store:
         The merged actor's claims, mentions and aliases move over, edges are recomputed,
         and later loads resolve the merged actor to `into` as well.
         """
-        with self.engine.begin() as conn:
+        with write_transaction(self.engine) as conn:
             old, new = queries.resolve_actor(conn, name), queries.resolve_actor(conn, into)
             if old == new:
                 raise StoreError(f"{name!r} and {into!r} are already the same actor ({new})")
@@ -138,8 +139,8 @@ class Store:
 
     def rebuild_edges(self) -> int:
         """Recompute every edge from the claims; return how many there are."""
-        with self.engine.begin() as conn:
-            ids = conn.execute(sa.select(sa.distinct(writer.claim_edges.c.edge_id))).scalars()
+        with write_transaction(self.engine) as conn:
+            ids = conn.execute(sa.select(writer.claim_edges.c.edge_id).distinct()).scalars()
             stale = conn.execute(sa.select(edges_table.c.edge_id)).scalars()
             return writer.refresh_edges(conn, set(ids) | set(stale))
 
