@@ -59,7 +59,7 @@ def test_readers_keep_working_while_a_load_runs(backend: str, tmp_path: Path) ->
                 store.actors()
                 res = runner.invoke(main, ["edges", "--db", url, "--format", "json"])
                 assert res.exit_code == 0, res.output
-                json.loads(res.stdout)
+                [json.loads(line) for line in res.stdout.splitlines()]
                 with engine.connect() as conn:  # each check is one statement: one snapshot
                     bad = {k: v for k, v in orphans(conn).items() if v}
                 assert bad == {}, bad

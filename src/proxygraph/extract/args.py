@@ -127,6 +127,10 @@ class MentionMap:
             if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
                 out.extend(self.in_phrase(tok.head.head))
                 continue
+            if tok.lower_ == "whose" and tok.head.head.dep_ == "relcl":
+                # "armed groups, whose fighters hold ...": the noun the clause modifies
+                out.extend(self.in_phrase(tok.head.head.head))
+                continue
             below = self._nearest_below(tok, depth_limit)
             if not below and self.describe is not None:
                 described = self.describe(tok)  # "the army": the army of the state in context
@@ -168,6 +172,8 @@ class MentionMap:
                                 hits.extend(member.members or (member,))
                     elif child.lower_ in PRONOUNS and child.dep_ == "poss":
                         hits.extend(self.resolve_pronoun(child))
+                    elif child.lower_ == "whose" and child.dep_ == "poss":
+                        hits.extend(self.in_phrase(child))  # "groups, whose fighters ..."
                     elif child.dep_ in ("amod", "compound", "nmod") and self.demonym(child):
                         hits.append(self.demonym(child))  # "Emirati effort", "Iranian weapons"
                     else:

@@ -60,6 +60,10 @@ BASE_NOUNS = {
 }
 # spaCy lemmatises "bases" as "basis"
 LEMMA_FIXES = {"bases": "base"}
+# verbs whose subject owns the base in their object ("X maintains bases in Y")
+HOLDING_VERBS = frozenset(
+    {"have", "hold", "maintain", "run", "keep", "set", "establish", "build", "operate", "open"}
+)
 CONTROL_VERBS = frozenset({"control", "hold", "seize", "capture", "take", "overrun", "occupy"})
 RESIDE_VERBS = frozenset({"live", "reside", "stay", "remain"})
 PLACE_PREPS = frozenset({"in", "inside", "at", "near", "within", "across", "on", "throughout"})
@@ -181,6 +185,16 @@ class LocatedReader:
         # a state organ's own offices and barracks are not news; a group's bases are
         owners = [o for o in self._owners(noun) if o.type != "STATE_AGENCY"]
         rule = "located-base"
+        if not owners and noun.dep_ == "dobj" and noun.head.lemma_.lower() in HOLDING_VERBS:
+            # "the group runs training centres in X", "whose fighters hold a stronghold in X"
+            owners = [
+                f
+                for h in subject_heads(noun.head)
+                for f in (self._owners(h) if h.lemma_.lower() in MEMBER_NOUNS else [])
+                or self.m.in_phrase(h)
+                if f.type in SOURCE_TYPES and f.type != "STATE_AGENCY"
+            ]
+            rule = "located-held-base"
         if not owners and kind == "sheltered":
             owners, rule = self._listed_refugees(noun), "located-refuge-list"
         if not owners:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from proxygraph.kb.loader import KnowledgeBase
 from proxygraph.kb.specs import ActorSpec
 from proxygraph.nlp import coref
+from proxygraph.nlp.ethnic import branch_mentions, drop_bare_ethnonyms, ethnic_groups
 from proxygraph.nlp.found import Found
 from proxygraph.nlp.groups import (
     group_mentions,
@@ -61,9 +62,12 @@ class MentionFinder:
             if hit.kind == DEMONYM or any(f.overlaps(hit.start, hit.end) for f in taken):
                 continue
             taken.append(self._from_kb(doc, hit, on))
+        taken = branch_mentions(doc, taken, self.kb, self.lex)
         taken += office_titles(doc, taken, self.lex)
+        taken += ethnic_groups(doc, taken, self.lex)
         taken += self._from_ner(doc, taken, hint)
         taken += find_proper_names(doc, taken, self.lex, self._place_test(hint))
+        taken = drop_bare_ethnonyms(doc, taken, self.lex)
         taken = propagate_names(doc, taken)
         taken.sort(key=lambda f: f.start)
         taken = repair_person_names(doc, taken, self.lex)
