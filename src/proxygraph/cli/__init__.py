@@ -41,6 +41,7 @@ def _register() -> None:
         ("proxygraph.cli.merge_cmd", "merge_command"),
         ("proxygraph.cli.export_cmd", "export_command"),
         ("proxygraph.cli.brief_cmd", "brief_command"),
+        ("proxygraph.cli.serve_cmd", "serve_command"),
     ):
         try:
             mod = import_module(module)

@@ -131,6 +131,10 @@ class MentionMap:
                 # "armed groups, whose fighters hold ...": the noun the clause modifies
                 out.extend(self.in_phrase(tok.head.head.head))
                 continue
+            person = self._appositive_person(tok)
+            if person is not None:  # "Russia's ambassador in Kabul, Dmitry Zhirnov, met ..."
+                out.append(person)
+                continue
             below = self._nearest_below(tok, depth_limit)
             if not below and self.describe is not None:
                 described = self.describe(tok)  # "the army": the army of the state in context
@@ -143,6 +147,28 @@ class MentionMap:
                 below = [described] if described is not None else []
             out.extend(below)
         return _unique(out)
+
+    def _appositive_person(self, head: Token) -> Found | None:
+        """The person a noun is set beside by commas, the appositive written after the
+        noun's own modifiers ("the ambassador in Kabul, X,")."""
+        if head.pos_ != "NOUN":
+            return None
+        for tok in head.subtree:
+            if tok.dep_ != "appos" or tok.i <= head.i:
+                continue
+            anchor = tok.head
+            if anchor.i != head.i and not (
+                anchor.dep_ == "pobj"
+                and anchor.head.dep_ == "prep"
+                and anchor.head.head.i == head.i
+            ):
+                continue
+            hit = self.at.get(tok.i)
+            if hit is None or hit.type != "PERSON" or tok.left_edge.i < 1:
+                continue
+            if self.doc[tok.left_edge.i - 1].text == ",":
+                return hit
+        return None
 
     def _nearest_below(self, head: Token, depth_limit: int) -> list[Found]:
         frontier = [head]

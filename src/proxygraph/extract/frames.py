@@ -154,6 +154,15 @@ class FrameMatcher:
         if role.startswith("prep_owner:"):  # "relied on Russian support": Russia
             word = role[11:]
             return self._from_heads([o for h in prep_objects(tok, word) for o in noun_owners(h)])
+        if role == "apposition":  # "the military's media wing, Inter-Services Public Relations"
+            return self._from_heads(children(tok, "appos"))
+        if role == "object_named":  # "formed a bloc known as the AES", "a coalition, the X"
+            heads = []
+            for obj in children(tok, "dobj"):
+                heads += children(obj, "appos")
+                for acl in children(obj, "acl"):
+                    heads += children(acl, "oprd") + prep_objects(acl, "as")
+            return self._from_heads(heads)
         if role == "predicated_of":  # "X is an Indian proxy", "X, which it called a proxy"
             return self._from_heads(predicated_of(tok))
         if role == "object_with":  # "provide the army with instructors"
@@ -266,7 +275,14 @@ class FrameMatcher:
                 break
         # "an alliance between A and B" names both ends, whoever else the clause names
         src_role, sources = (
-            pair if len(pair[1]) >= 2 else self._first(frame.source, tok, frame, rule.source_types)
+            pair
+            if len(pair[1]) >= 2
+            else self._first(
+                frame.source,
+                tok,
+                frame,
+                rule.source_types & frozenset(frame.source_types or rule.source_types),
+            )
         )
         if src_role in PAIR_ROLES and len(sources) >= 2:
             sources, targets = sources[:1], sources[1:]

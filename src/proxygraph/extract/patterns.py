@@ -47,6 +47,7 @@ class Frame(BaseModel):
     kind: str | None = None
     kind_from: Literal["trigger", "object"] | None = None
     kind_by_lemma: dict[str, str] = {}
+    source_types: list[str] | None = None  # narrower than the relation's, when given
 
 
 class FrameFile(BaseModel):

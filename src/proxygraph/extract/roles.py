@@ -496,7 +496,9 @@ class RoleReader:
                 add(f, got)
         for t in sent:
             proto = self.demonyms.get(t.lower_)
-            if proto is not None and t.i not in self.m.at and proto.actor_id:
+            # a demonym the NER took for an unlinked place ("The Emirati attorney general")
+            unlinked = t.i not in self.m.at or self.m.at[t.i].actor_id is None
+            if proto is not None and unlinked and proto.actor_id:
                 add(
                     Found(
                         t.i,

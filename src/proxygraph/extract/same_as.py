@@ -108,8 +108,21 @@ class SameAsReader:
 
 
 def _distinct(a: Found, b: Found, doc: Doc) -> bool:
-    """Two different names, stated as one actor's (even when the KB already joins them);
+    """Two different names (a: the alias stated, b: the name it is given for), stated as
+    one actor's (even when the KB already joins them);
     overlapping spans ("X (FARDC)") are one mention, not a stated alias."""
     if a.start < b.end and b.start < a.end:
         return False
-    return a.name != b.name or doc[a.start : a.end].text != doc[b.start : b.end].text
+    texts = (doc[a.start : a.end].text, doc[b.start : b.end].text)
+    if a.name == b.name and _acronym(texts[0]) and not _acronym(texts[1]):
+        return False  # "X, known as ISKP": an acronym given for the name is a mention
+    return a.name != b.name or texts[0] != texts[1]
+
+
+def _acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return (
+        " " not in text
+        and len(letters) >= 2
+        and sum(c.isupper() for c in letters) >= len(letters) - 1
+    )

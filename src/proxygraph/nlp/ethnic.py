@@ -18,6 +18,8 @@ from proxygraph.nlp.found import Found
 from proxygraph.nlp.lexicon import Lexicon
 
 LED = frozenset({"led", "dominated", "majority", "based", "linked", "allied", "aligned"})
+PLACE_LIKE = frozenset({"LOCATION", "STATE"})
+REGIONAL = frozenset({"regional", "local"})
 POSSESSIVE = frozenset({"'s", "’s"})
 
 
@@ -95,11 +97,14 @@ def branch_mentions(doc: Doc, taken: list[Found], kb: KnowledgeBase, lex: Lexico
         parent = None
         if k >= 1 and doc[k].lower_ in POSSESSIVE:
             parent = next((f for f in out if f.end == k and f.actor_id in children), None)
-        if parent is None and not region:
+        between = {t.lower_ for t in doc[k + 1 : tok.i]}
+        if not region and (parent is None or not between <= REGIONAL):
             continue
-        pool = children[parent.actor_id] if parent is not None else [
-            a for group in children.values() for a in group
-        ]
+        pool = (
+            children[parent.actor_id]
+            if parent is not None
+            else [a for group in children.values() for a in group]
+        )
         if region:
             hits = [a for a in pool if region & {w.lower() for w in a.name.split()}]
         else:  # "the Islamic State's regional branch": the branch named elsewhere
@@ -112,8 +117,8 @@ def branch_mentions(doc: Doc, taken: list[Found], kb: KnowledgeBase, lex: Lexico
         if start > 0 and doc[start - 1].lower_ == "the":
             start -= 1
         clash = [f for f in out if f.overlaps(start, tok.i + 1)]
-        if any(f.actor_id and f is not parent and f.type != "LOCATION" for f in clash):
-            continue  # a linked actor already covers the words
+        if any(f.actor_id and f is not parent and f.type not in PLACE_LIKE for f in clash):
+            continue  # a linked actor already covers the words ("Mozambique" is a region)
         state = kb.state_of(actor.id)
         out = [f for f in out if f not in clash]
         out.append(

@@ -74,6 +74,10 @@ def type_run(doc: Doc, start: int, end: int, lex: Lexicon) -> tuple[str, int, st
         return "LOCATION", end, "name-place-apposition"
     if end - start >= 2 and doc[end - 1].is_title and doc[end - 1].lower_ in lex.place_heads:
         return "LOCATION", end, "name-place-head"
+    if start >= 2 and doc[start - 1].lower_ == "of":
+        noun = doc[start - 2]  # "the western district of Qaim", "the city of Manbij"
+        if noun.is_lower and noun.lower_ in lex.place_nouns:
+            return "LOCATION", end, "name-place-of"
     typ = type_from_words(text, lex)
     if typ is not None and end - start >= 2:
         return typ, end, "name-descriptor"

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from proxygraph.store import Actor, Edge, Store
 from proxygraph.web import data
 from proxygraph.web.data import GraphFilter, NotFound
-from proxygraph.web.filters import Blank, graph_filter
+from proxygraph.web.filters import Blank, Text, graph_filter
 from proxygraph.web.schemas import (
     ActorDetail,
     ActorSummary,
@@ -97,7 +97,7 @@ def edge_evidence(store: StoreDep, edge_id: EdgeId) -> dict[str, Any]:
 @router.get("/actors", response_model=list[ActorSummary], summary="Find actors")
 def actor_search(
     store: StoreDep,
-    q: Annotated[str | None, Blank, Query(max_length=300, description="part of a name")] = None,
+    q: Annotated[Text | None, Blank, Query(description="part of a name")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> list[dict[str, Any]]:
     """Actors on an edge whose name contains `q`, by name."""

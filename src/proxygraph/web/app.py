@@ -15,8 +15,8 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -174,8 +174,7 @@ def create_app(store: Store | str, *, limits: Limits | None = None) -> FastAPI:
         lifespan=lifespan,
         title="proxygraph",
         version=__version__,
-        summary="Read-only API over the proxygraph claim graph: who backs whom, "
-        "according to whom.",
+        summary="Read-only API over the proxygraph claim graph: who backs whom, according to whom.",
         description="Every claim says who asserts it. All routes are GET; text from "
         "documents is returned as plain strings (escape it when you show it).",
         openapi_url="/api/openapi.json",

@@ -9,6 +9,7 @@ textContent), never turned into markup here.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,7 +130,9 @@ def highlights(sentence: str, marks: list[tuple[str | None, str]]) -> list[dict[
     for text, role in marks:
         if not text:
             continue
-        start = sentence.find(text)
+        start = _find_word(sentence, text)
+        if start < 0:
+            start = sentence.find(text)
         if start < 0 and folded is not None:
             start = folded.find(text.casefold())
         if start < 0:
@@ -139,6 +142,12 @@ def highlights(sentence: str, marks: list[tuple[str | None, str]]) -> list[dict[
             continue
         found.append({"start": start, "end": end, "role": role})
     return sorted(found, key=lambda h: h["start"])
+
+
+def _find_word(sentence: str, text: str) -> int:
+    """Where text first stands as whole words in sentence ("Rwanda", not in "Rwandan")."""
+    match = re.search(rf"(?<!\w){re.escape(text)}(?!\w)", sentence)
+    return match.start() if match else -1
 
 
 def split(text: str, marks: list[dict[str, Any]]) -> list[tuple[str, str | None]]:
@@ -247,7 +256,9 @@ def _doc_summary(r: Any) -> dict[str, Any]:
     }
 
 
-def list_documents(store: Store, *, limit: int, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+def list_documents(
+    store: Store, *, limit: int, offset: int = 0
+) -> tuple[list[dict[str, Any]], int]:
     """Documents, newest first, and how many there are."""
     query = (
         sa.select(*_doc_columns())
@@ -522,7 +533,9 @@ def places(store: Store, *, max_documents: int = 20) -> list[dict[str, Any]]:
         if doc_keys:
             wanted = sorted(doc_keys)
             for i in range(0, len(wanted), 500):
-                chunk = sa.select(*_doc_columns()).where(documents.c.doc_key.in_(wanted[i : i + 500]))
+                chunk = sa.select(*_doc_columns()).where(
+                    documents.c.doc_key.in_(wanted[i : i + 500])
+                )
                 docs.update({r.doc_key: _doc_summary(r) for r in conn.execute(chunk)})
     out = []
     for place in found.values():

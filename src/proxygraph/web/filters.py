@@ -9,7 +9,7 @@ from enum import Enum
 from typing import Annotated, Any
 
 from fastapi import Query
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Field, StringConstraints
 
 from proxygraph.ontology import ontology
 from proxygraph.web.data import DEFAULT_LIMIT, MAX_LIMIT, GraphFilter
@@ -29,13 +29,18 @@ def _blank_is_none(value: Any) -> Any:
 
 
 Blank = BeforeValidator(_blank_is_none)
+# Constraints sit inside the optional type, so that a blank value (None) skips them.
+Date = Annotated[str, StringConstraints(pattern=DATE)]
+Text = Annotated[str, StringConstraints(max_length=300)]
+Count = Annotated[int, Field(ge=0, le=1_000_000)]
+Limit = Annotated[int, Field(ge=1, le=MAX_LIMIT)]
 
 
 def graph_filter(
     actor: Annotated[
-        str | None,
+        Text | None,
         Blank,
-        Query(max_length=300, description="an actor's name, alias, KB id or key: its edges"),
+        Query(description="an actor's name, alias, KB id or key: its edges"),
     ] = None,
     relation: Annotated[Relation | None, Blank, Query(description="e.g. SUPPORTS")] = None,
     support_type: Annotated[
@@ -45,24 +50,22 @@ def graph_filter(
         Modality | None, Blank, Query(description="at least one claim with this modality")
     ] = None,
     claimant: Annotated[
-        str | None,
+        Text | None,
         Blank,
-        Query(max_length=300, description="asserted or denied by this claimant (exact name)"),
+        Query(description="asserted or denied by this claimant (exact name)"),
     ] = None,
-    since: Annotated[
-        str | None, Blank, Query(pattern=DATE, description="seen on or after (YYYY-MM-DD)")
-    ] = None,
+    since: Annotated[Date | None, Blank, Query(description="seen on or after (YYYY-MM-DD)")] = None,
     until: Annotated[
-        str | None, Blank, Query(pattern=DATE, description="seen on or before (YYYY-MM-DD)")
+        Date | None, Blank, Query(description="seen on or before (YYYY-MM-DD)")
     ] = None,
     min_independent: Annotated[
-        int | None, Blank, Query(ge=0, le=1_000_000, description="independent outlets, at least")
+        Count | None, Blank, Query(description="independent outlets, at least")
     ] = None,
     contested: Annotated[
         bool | None, Blank, Query(description="true: only contested; false: only uncontested")
     ] = None,
     limit: Annotated[
-        int, Blank, Query(ge=1, le=MAX_LIMIT, description="at most this many, best first")
+        Limit | None, Blank, Query(description="at most this many, best first")
     ] = DEFAULT_LIMIT,
 ) -> GraphFilter:
     """The filters of a graph, edge or claim query."""

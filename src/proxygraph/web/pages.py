@@ -162,12 +162,33 @@ def timeline_page(request: Request, store: StoreDep, flt: FilterDep) -> HTMLResp
     )
 
 
+def _continuous(months: OrderedDict[str, list[dict[str, Any]]]) -> dict[str, list[Any]]:
+    """The months with claims and the empty months between them (up to ten years), so the
+    chart's axis is time; "undated" stays last."""
+    dated = [m for m in months if m != "undated" and len(m) == 7]
+    if not dated:
+        return dict(months)
+    (y0, m0), (y1, m1) = (
+        divmod(int(d[:4]) * 12 + int(d[5:]) - 1, 12) for d in (dated[0], dated[-1])
+    )
+    span = (y1 * 12 + m1) - (y0 * 12 + m0)
+    if span > 120:
+        return dict(months)
+    out: dict[str, list[Any]] = {}
+    for k in range(y0 * 12 + m0, y1 * 12 + m1 + 1):
+        name = f"{k // 12:04d}-{k % 12 + 1:02d}"
+        out[name] = months.get(name, [])
+    for name, items in months.items():
+        out.setdefault(name, items)
+    return out
+
+
 def _chart(months: OrderedDict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """Bar geometry of claims per month (affirmed above, denied stacked on top)."""
     height, step, width = 120, 34, 24
     top = max((len(items) for items in months.values()), default=1)
     bars = []
-    for i, (month, items) in enumerate(months.items()):
+    for i, (month, items) in enumerate(_continuous(months).items()):
         denied = sum(1 for c in items if c["polarity"] == "denied")
         total_h = round(height * len(items) / top)
         denied_h = round(height * denied / top)
