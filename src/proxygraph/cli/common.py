@@ -36,3 +36,55 @@ def progress(items: Iterable[T], *, desc: str, unit: str = "doc") -> Iterator[T]
     from tqdm import tqdm
 
     yield from tqdm(items, desc=desc, unit=unit, file=sys.stderr, leave=False)
+
+
+def extraction_options(func: F) -> F:
+    """The options every command that runs extraction takes (extract, load, ...)."""
+    from proxygraph.limits import DEFAULT_MAX_CHARS
+
+    options = [
+        click.option(
+            "--workers",
+            type=click.IntRange(1, 64),
+            default=1,
+            show_default=True,
+            help="Processes to use for extraction; the output is identical to one process.",
+        ),
+        click.option(
+            "--max-bytes",
+            type=click.IntRange(1),
+            default=20_000_000,
+            show_default=True,
+            help="Largest input file read.",
+        ),
+        click.option(
+            "--max-chars",
+            type=click.IntRange(1),
+            default=DEFAULT_MAX_CHARS,
+            show_default=True,
+            help="Longest document text analysed, in characters; a longer one is reported "
+            "and skipped.",
+        ),
+        click.option(
+            "--max-seconds-per-doc",
+            type=click.FloatRange(0, min_open=True),
+            default=None,
+            metavar="SECONDS",
+            help="Time budget for analysing one document (finding actors and claims, after "
+            "spaCy's parse); a document over it is reported and skipped. Default: none.",
+        ),
+        click.option(
+            "--model", default=None, help="spaCy pipeline to use (default en_core_web_sm)."
+        ),
+        click.option(
+            "--disable-rule",
+            "disabled_rules",
+            multiple=True,
+            metavar="RULE",
+            help="Switch off a claim rule, named as in the claims' rule field before the '|' "
+            "(e.g. opposes-verb, denial-of-previous); repeatable.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func

@@ -9,7 +9,7 @@ from typing import Any, TextIO
 
 import click
 
-from proxygraph.cli.common import kb_option, progress, report_error
+from proxygraph.cli.common import extraction_options, kb_option, progress, report_error
 from proxygraph.cli.table import render_record
 from proxygraph.errors import InvalidInput, LimitExceeded, ProxygraphError
 from proxygraph.ingest import iter_documents, non_english_reason
@@ -65,44 +65,7 @@ def readable_documents(
 )
 @kb_option
 @click.option("--emit-text", is_flag=True, help="Add the analysed text to each record.")
-@click.option(
-    "--workers",
-    type=click.IntRange(1, 64),
-    default=1,
-    show_default=True,
-    help="Processes to use; each loads the pipeline once. Output is identical.",
-)
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(1),
-    default=20_000_000,
-    show_default=True,
-    help="Largest input file read.",
-)
-@click.option(
-    "--max-chars",
-    type=click.IntRange(1),
-    default=DEFAULT_MAX_CHARS,
-    show_default=True,
-    help="Longest document text analysed, in characters; a longer one is reported and skipped.",
-)
-@click.option(
-    "--max-seconds-per-doc",
-    type=click.FloatRange(0, min_open=True),
-    default=None,
-    metavar="SECONDS",
-    help="Time budget for analysing one document (finding actors and claims, after "
-    "spaCy's parse); a document over it is reported and skipped. Default: none.",
-)
-@click.option("--model", default=None, help="spaCy pipeline to use (default en_core_web_sm).")
-@click.option(
-    "--disable-rule",
-    "disabled_rules",
-    multiple=True,
-    metavar="RULE",
-    help="Switch off a claim rule, named as in the claims' rule field before the '|' "
-    "(e.g. opposes-verb, denial-of-previous); repeatable.",
-)
+@extraction_options
 def extract_command(
     paths: tuple[str, ...],
     output: TextIO,

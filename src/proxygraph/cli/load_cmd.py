@@ -10,11 +10,10 @@ from typing import Any, NamedTuple
 
 import click
 
-from proxygraph.cli.common import kb_option, progress, report_error
+from proxygraph.cli.common import extraction_options, kb_option, progress, report_error
 from proxygraph.cli.db import db_option, open_store
 from proxygraph.cli.extract_cmd import _Counter, readable_documents
 from proxygraph.errors import LimitExceeded, ProxygraphError, StoreError
-from proxygraph.limits import DEFAULT_MAX_CHARS
 from proxygraph.records import Document
 from proxygraph.store import LoadResult, Store
 
@@ -65,43 +64,7 @@ def _store(store: Store, records: Iterator[dict[str, Any]], result: LoadResult,
 )
 @db_option
 @kb_option
-@click.option(
-    "--workers",
-    type=click.IntRange(1, 64),
-    default=1,
-    show_default=True,
-    help="Extraction processes to use.",
-)
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(1),
-    default=20_000_000,
-    show_default=True,
-    help="Largest input file read.",
-)
-@click.option(
-    "--max-chars",
-    type=click.IntRange(1),
-    default=DEFAULT_MAX_CHARS,
-    show_default=True,
-    help="Longest document text analysed, in characters; a longer one is reported and skipped.",
-)
-@click.option(
-    "--max-seconds-per-doc",
-    type=click.FloatRange(0, min_open=True),
-    default=None,
-    metavar="SECONDS",
-    help="Time budget for analysing one document; a document over it is reported and "
-    "skipped. Default: none.",
-)
-@click.option("--model", default=None, help="spaCy pipeline to use (default en_core_web_sm).")
-@click.option(
-    "--disable-rule",
-    "disabled_rules",
-    multiple=True,
-    metavar="RULE",
-    help="Switch off a claim rule, as in `proxygraph extract`; repeatable.",
-)
+@extraction_options
 def load_command(
     paths: tuple[str, ...],
     claim_files: tuple[str, ...],

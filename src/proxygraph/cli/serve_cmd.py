@@ -29,8 +29,8 @@ def is_loopback(host: str) -> bool:
     "exposes the store to the network (a warning is printed).",
 )
 @click.option(
-    "--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
-    help="Port to listen on (0: any free port).",
+    "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, metavar="N",
+    help="Port to listen on.",
 )  # fmt: skip
 def serve_command(db: str, host: str, port: int) -> None:
     """Serve the claim graph in a browser: network, evidence, actors, documents, timeline
