@@ -34,7 +34,9 @@ HOSTILE_DOC = document_key(
 )
 # A payload that would act: a tag it opened, or a link to javascript: (escaped text that
 # merely reads "onerror=" or "javascript:" is inert).
-RAW_PAYLOAD = re.compile(r"<(script|img|svg(?! class=\"chart\")|iframe)\b|href=[\"']?\s*javascript:", re.I)
+RAW_PAYLOAD = re.compile(
+    r"<(script|img|svg(?! class=\"chart\")|iframe)\b|href=[\"']?\s*javascript:", re.I
+)
 
 
 @pytest.fixture(scope="module")
@@ -308,9 +310,7 @@ def test_page_with_bad_filter_is_400_html(client):
 
 def hostile_pages(client) -> dict[str, str]:
     actor_key = client.get("/api/actors", params={"q": "Evil Brigade"}).json()[0]["key"]
-    edge = next(
-        e for e in client.get("/api/edges").json() if e["source"] == HOSTILE_ACTOR
-    )
+    edge = next(e for e in client.get("/api/edges").json() if e["source"] == HOSTILE_ACTOR)
     return {
         "graph": client.get("/").text,
         "edge": client.get(f"/edges/{edge['edge_id']}").text,
@@ -377,6 +377,13 @@ def test_only_get_and_head(client, method, path):
     response = client.request(method, path)
     assert response.status_code == 405
     assert response.headers["allow"] == "GET, HEAD"
+
+
+@pytest.mark.parametrize("path", ["/", "/api/stats", "/static/app.css"])
+def test_head_is_get_without_a_body(client, path):
+    response = client.head(path)
+    assert response.status_code == 200 and response.content == b""
+    assert response.headers["content-security-policy"]
 
 
 def test_store_unchanged_by_requests(client, store):

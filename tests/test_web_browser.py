@@ -93,9 +93,7 @@ class Watch:
         page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
         page.on("request", lambda r: self.requests.append(r.url))
-        page.on(
-            "response", lambda r: r.status >= 400 and self.errors.append(f"{r.status} {r.url}")
-        )
+        page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.status} {r.url}"))
 
     def _dialog(self, dialog) -> None:
         self.dialogs.append(dialog.message)
@@ -325,13 +323,18 @@ def test_hostile_text_never_executes(browser, base, tmp_path):
 
         # the map: open every place's popup and tooltip
         page.goto(base + "/map")
-        page.wait_for_selector("body[data-places]")
-        markers = page.locator("#map path.leaflet-interactive")
-        shown = []
-        for i in range(markers.count()):
-            markers.nth(i).click(force=True)
-            page.wait_for_selector(".leaflet-popup-content")
-            shown.append(page.inner_text(".leaflet-popup-content"))
+        page.wait_for_selector("body[data-places][data-basemap=ready]")
+        page.locator("#map path.leaflet-interactive").first.click()  # a real click
+        page.wait_for_selector(".leaflet-popup-content")
+        shown = page.evaluate(
+            """() => window.proxygraph.markers.map((m) => {
+                m.openPopup(); m.openTooltip();
+                const text = document.querySelector('.leaflet-popup-content').textContent
+                    + ' ' + document.querySelector('.leaflet-tooltip').textContent;
+                m.closePopup(); m.closeTooltip();
+                return text;
+            })"""
+        )
         assert any(HOSTILE_PLACE in s for s in shown)
         assert_nothing_ran(page, "map popups")
         screenshot(page, tmp_path, "web-hostile-map")
@@ -349,3 +352,35 @@ def test_csp_blocks_what_escaping_might_miss(page, base):
     )
     assert ran is True
     assert any("Content Security Policy" in e for e in page.watch.errors)
+
+
+@pytest.mark.skipif(
+    not os.environ.get("PROXYGRAPH_SCREENSHOTS"),
+    reason="refreshes the README screenshot: PROXYGRAPH_SCREENSHOTS=docs/img (needs the model)",
+)
+def test_readme_screenshot(browser, tmp_path):
+    """The network of the bundled example, with the evidence of a contested edge."""
+    import subprocess
+    import sys
+
+    from proxygraph.cli.serve_cmd import is_loopback  # noqa: F401  (the CLI is importable)
+
+    db = tmp_path / "example.db"
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run([sys.executable, "-m", "proxygraph", "load", str(root / "examples/corpus"),
+                    "--db", str(db)], check=True, capture_output=True)  # fmt: skip
+    with Store(str(db), create=False) as store, live_server(create_app(store)) as url:
+        context = browser.new_context(viewport={"width": 1440, "height": 860})
+        page = context.new_page()
+        page.goto(url + "/")
+        wait_graph(page)
+        edge = next(e for e in cy_edges(page) if e["mark"] == "contested")
+        page.evaluate("(id) => window.proxygraph.showEdge(id)", edge["id"])
+        page.wait_for_selector(f"#panel[data-edge='{edge['id']}']")
+        page.evaluate(
+            "(id) => { const cy = window.proxygraph.cy;"
+            " cy.fit(cy.$id(id).connectedNodes().closedNeighborhood().closedNeighborhood(), 40); }",
+            edge["id"],
+        )
+        screenshot(page, tmp_path, "web-example")
+        context.close()

@@ -70,14 +70,26 @@ def hostile_record() -> dict[str, Any]:
         "mentions": [
             _mention(text, HOSTILE_ACTOR, type="ARMED_GROUP", actor=HOSTILE_ACTOR),
             _mention(
-                text, "Rapid Support Forces", type="ARMED_GROUP",
-                actor="Rapid Support Forces", actor_id="rsf",
+                text,
+                "Rapid Support Forces",
+                type="ARMED_GROUP",
+                actor="Rapid Support Forces",
+                actor_id="rsf",
             ),
             _mention(
-                text, HOSTILE_PLACE, type="LOCATION", actor=HOSTILE_PLACE,
-                geo={"gazetteer_id": "test:evil", "name": HOSTILE_PLACE, "lat": 15.6,
-                     "lon": 32.5, "country_code": "SD", "admin_path": [HOSTILE_PLACE],
-                     "feature": "<b>city</b>"},
+                text,
+                HOSTILE_PLACE,
+                type="LOCATION",
+                actor=HOSTILE_PLACE,
+                geo={
+                    "gazetteer_id": "test:evil",
+                    "name": HOSTILE_PLACE,
+                    "lat": 15.6,
+                    "lon": 32.5,
+                    "country_code": "SD",
+                    "admin_path": [HOSTILE_PLACE],
+                    "feature": "<b>city</b>",
+                },
             ),
         ],  # fmt: skip
         "claims": [

@@ -87,12 +87,18 @@ class Guard:
             await _plain(send, status, message, extra)
             return
 
+        head = scope["method"] == "HEAD"
+        if head:  # answered as GET without the body, on every route
+            scope = {**scope, "method": "GET"}
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 names = {name.lower() for name, _ in message.get("headers", [])}
                 message["headers"] = list(message.get("headers", [])) + [
                     (name, value) for name, value in SECURITY_HEADERS if name not in names
                 ]
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

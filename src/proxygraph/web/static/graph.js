@@ -76,7 +76,7 @@
         maxZoom: 4,
         style: [
           { selector: "node", style: {
-            "background-color": "data(colour)", label: "data(name)", "font-size": 11,
+            "background-color": "data(colour)", label: "data(name)", "font-size": 14,
             color: "#1d2330", "text-valign": "bottom", "text-margin-y": 3,
             "text-background-color": "#fff", "text-background-opacity": 0.75,
             "text-background-padding": 1, width: "mapData(degree, 1, 12, 18, 42)",
@@ -101,7 +101,7 @@
     cy.elements().remove();
     cy.add(elements);
     const layout = cy.layout({ name: "cose", animate: false, randomize: true, nodeDimensionsIncludeLabels: true,
-      idealEdgeLength: () => 90, nodeRepulsion: () => 9000, padding: 30 });
+      idealEdgeLength: () => 60, nodeRepulsion: () => 6000, componentSpacing: 30, padding: 20 });
     layout.run();
     cy.fit(undefined, 30);
   }
@@ -145,7 +145,8 @@
     }
     draw(graph);
     tableHolder.replaceChildren(table(graph.edges));
-    status.textContent = graph.edges.length + " edges between " + graph.nodes.length + " actors" +
+    const plural = (n, word) => n + " " + word + (n === 1 ? "" : "s");
+    status.textContent = plural(graph.edges.length, "edge") + " between " + plural(graph.nodes.length, "actor") +
       (graph.truncated ? " (more match: narrow the filters)" : "") + ".";
     if (push) history.replaceState(null, "", "/?" + query.toString());
     document.body.setAttribute("data-graph", "ready");

@@ -43,8 +43,10 @@
       markers.push(marker);
     }
     if (markers.length) {
-      map.fitBounds(window.L.featureGroup(markers).getBounds().pad(0.4), { maxZoom: 6 });
+      map.fitBounds(window.L.featureGroup(markers).getBounds().pad(0.4), { maxZoom: 6, animate: false });
     }
+    pg.map = map;
+    pg.markers = markers;
     document.body.setAttribute("data-places", String(markers.length));
   }).catch((err) => {
     document.getElementById("map").before(el("p", { class: "problem" }, "Cannot load the places: " + err.message));
