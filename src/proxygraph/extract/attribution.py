@@ -216,6 +216,10 @@ class Attributor:
             return True
         if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             return False  # "did not name X, but officials pressed Y": a clause of its own
+        if tok.dep_ == "conj" and not any(
+            c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in tok.head.children
+        ):
+            return False  # "was not backing M23 and accused X": "not" stops at "and"
         return tok.dep_ in ("xcomp", "conj") and any(c.dep_ == "neg" for c in tok.head.children)
 
     def _local_modality(self, trigger: Token) -> str:

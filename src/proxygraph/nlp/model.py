@@ -62,7 +62,22 @@ def load_analysis(name: str | None = None) -> Language:
         if type(proc) is AttributeRuler and FastAttributeRuler.supports(proc):
             fast = nlp.replace_pipe(pipe_name, FAST_RULER)
             fast.take_over(proc)
+    if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
     return nlp
+
+
+LINE_BREAKS = "proxygraph_line_breaks"
+
+
+@Language.component(LINE_BREAKS)
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: a headline or dateline on its own line is not glued
+    to the first sentence of the article (the parser keeps preset boundaries)."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 # ---------------------------------------------------------------------------------------
