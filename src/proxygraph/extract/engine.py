@@ -6,13 +6,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from proxygraph.extract.args import MentionMap, subject_heads
+from proxygraph.extract.args import MentionMap
 from proxygraph.extract.attribution import Attribution, Attributor
 from proxygraph.extract.candidates import Candidate
 from proxygraph.extract.context_rules import ContextRules
 from proxygraph.extract.cooperation import CooperationReader
+from proxygraph.extract.denials import DenialReader
+from proxygraph.extract.descriptions import DescriptionResolver
 from proxygraph.extract.frames import FrameMatcher
 from proxygraph.extract.located import LocatedReader
 from proxygraph.extract.meetings import MeetingReader
@@ -23,14 +25,11 @@ from proxygraph.extract.same_as import SameAsReader
 from proxygraph.extract.timex import claim_time
 from proxygraph.extract.titles import TitleReader
 from proxygraph.kb.loader import KnowledgeBase
-from proxygraph.kb.specs import ActorSpec
 from proxygraph.nlp.found import Found
 from proxygraph.nlp.lexicon import Lexicon
-from proxygraph.nlp.organs import resolve_organ
 from proxygraph.records import ActorRef, Claim
 
 _OWN = frozenset({"SUPPORTS", "FIGHTS"})  # relations whose post-processing is ours
-DESCRIBED_ORGANS = frozenset({"military", "army", "security", "police", "government"})
 # A rough prior per rule family: titles and appositions are the most reliable reading,
 # rules that combine context (participation, meeting parties, protection) the least.
 CONFIDENCE = {"frame": 0.7, "title": 0.8, "context": 0.6, "denial-of-previous": 0.6}
@@ -44,7 +43,7 @@ CONTEXT_RULES = frozenset(
 )
 
 
-class ClaimExtractor:
+class ClaimExtractor(DescriptionResolver, DenialReader):
     """Turns a doc and its mentions into Claim records.
 
     kb (KnowledgeBase): for demonyms and state roll-up.
@@ -231,162 +230,6 @@ class ClaimExtractor:
         if f.actor_id and "~" in f.actor_id:
             return f.actor_id.split("~")[0]
         return f.actor_id or f.name
-
-    def _organ_description(self, tok: Token, found: list[Found]) -> Found | None:
-        """ "the army", "security forces", "the junta": that organ of the state named last."""
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            return None
-        organ = None
-        start = tok.i
-        if tok.i > 0:
-            organ = self.lex.organ_phrases.get((self.doc_lower(tok, -1), tok.lower_))
-            start = tok.i - 1 if organ else tok.i
-        organ = organ or self.lex.organ_phrases.get((tok.lower_,))
-        if (
-            organ is not None
-            and start == tok.i
-            and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.children)
-        ):
-            organ = None  # "coalition forces", "peacekeeping troops": no state's organ
-        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
-        backer = self._hyphen_backer(tok, found)
-        if backer is not None:  # "the Turkish-backed fighters": the group Turkey backs
-            return self._backed_group(tok, backer)
-        if organ is None and tok.lower_ in self.group_heads and dets & {"the", "this", "that"}:
-            return self._group_before(found, tok)
-        if organ is None or organ not in DESCRIBED_ORGANS:
-            return None
-        state = self._state_in(tok, found)  # "the authorities in Kabul", "officials in Islamabad"
-        if state is None and not (
-            dets & {"the", "its", "their"} or (not dets and tok.tag_ == "NNS")
-        ):
-            return None
-        state = (
-            state
-            or self._home_of_conjoined_group(tok, found)
-            or ("the" in dets and self._same_organ_before(found, start, organ) or None)
-            or self._state_before(found, start)
-        )
-        if state is None:
-            return None
-        demonym = state.demonyms[0] if state.demonyms else state.name
-        aid, name, typ, part_of = resolve_organ(self.kb, self.lex, state, organ, demonym, None)
-        return Found(start, tok.i + 1, typ, aid, name, "organ-description", part_of)
-
-    def _hyphen_backer(self, tok: Token, found: list[Found]) -> str | None:
-        """The backer named before "-backed"/"-supported" on a noun, as a root state id."""
-        backing = set(self.p.cues.get("backed_participles", []))
-        for c in tok.children:
-            if c.dep_ not in ("amod", "compound") or c.lemma_.lower() not in backing:
-                continue
-            if c.i < 2 or tok.doc[c.i - 1].text != "-":
-                continue
-            prev = tok.doc[c.i - 2]
-            hit = next((f for f in found if f.start <= prev.i < f.end), None)
-            if hit is not None and hit.type != "LOCATION":
-                return self.root_state(hit)
-            sid = self.demonym_of.get(prev.lower_) or (hit.actor_id if hit else None)
-            if sid and sid in self.kb.actors:
-                gov = self.kb.governing(sid, None) or self.kb.actors[sid]
-                return gov.id
-        return None
-
-    def _backed_group(self, tok: Token, backer: str) -> Found | None:
-        """The group the document last said `backer` backs; none if it said none."""
-        groups = self._backed.get(backer) or []
-        if not groups:
-            return None
-        g = groups[-1]
-        return Found(
-            tok.i, tok.i + 1, g.type, g.actor_id, g.name, "backed-description", g.part_of, g.kb_ids
-        )
-
-    def _group_before(self, found: list[Found], tok: Token) -> Found | None:
-        """The armed group named last before a definite group noun, within three sentences."""
-        sent_start = tok.sent.start
-        for f in sorted(found, key=lambda f: f.start, reverse=True):
-            if (
-                f.end > tok.i
-                or f.type != "ARMED_GROUP"
-                or f.actor_id is None
-                and f.rule in ("group-noun", "group-pronoun")
-            ):
-                continue
-            if tok.doc[f.start].sent.start < sent_start - 200:
-                return None
-            return Found(
-                tok.i,
-                tok.i + 1,
-                f.type,
-                f.actor_id,
-                f.name,
-                "group-description",
-                f.part_of,
-                f.kb_ids,
-            )
-        return None
-
-    @staticmethod
-    def doc_lower(tok: Token, offset: int) -> str:
-        return tok.doc[tok.i + offset].lower_
-
-    def _state_in(self, tok: Token, found: list[Found]) -> ActorSpec | None:
-        """The state whose capital or name follows "in" after an organ word."""
-        by_start = {f.start: f for f in found}
-        for prep in tok.children:
-            if prep.dep_ != "prep" or prep.lower_ != "in":
-                continue
-            for obj in prep.children:
-                f = by_start.get(obj.i) or next(
-                    (g for g in found if g.start <= obj.i < g.end), None
-                )
-                if f is None:
-                    continue
-                for aid in (*f.kb_ids, f.actor_id):
-                    actor = self.kb.get(aid) if aid else None
-                    if actor is not None and actor.type == "STATE":
-                        return actor
-        return None
-
-    def _home_of_conjoined_group(self, tok: Token, found: list[Found]) -> ActorSpec | None:
-        """ "the war between the army and the RSF": an army coordinated with an armed group
-        of known country is that country's army."""
-        by_token = {i: f for f in found for i in range(f.start, f.end)}
-        conjuncts = [c for c in tok.children if c.dep_ == "conj"]
-        if tok.dep_ == "conj":
-            conjuncts.append(tok.head)
-        for c in conjuncts:
-            f = by_token.get(c.i)
-            group = self.kb.get(f.actor_id) if f is not None and f.type == "ARMED_GROUP" else None
-            state = self.kb.get(group.country.lower()) if group and group.country else None
-            if state is not None and state.type == "STATE":
-                return state
-        return None
-
-    def _same_organ_before(self, found: list[Found], i: int, organ: str) -> ActorSpec | None:
-        """ "the army" after "Sudan's army": the state whose same organ was named before."""
-        for f in sorted(found, key=lambda f: f.start, reverse=True):
-            if f.end > i or f.type != "STATE_AGENCY" or not f.actor_id:
-                continue
-            state = self.kb.get(f.part_of) if f.part_of else None
-            if state is None and f.actor_id in self.kb.actors:
-                state = self.kb.state_of(f.actor_id)
-            if state is None or state.type != "STATE":
-                continue
-            demonym = state.demonyms[0] if state.demonyms else state.name
-            if resolve_organ(self.kb, self.lex, state, organ, demonym, None)[0] == f.actor_id:
-                return state
-        return None
-
-    def _state_before(self, found: list[Found], i: int) -> ActorSpec | None:
-        for f in sorted(found, key=lambda f: f.start, reverse=True):
-            if f.end > i:
-                continue
-            for aid in (f.part_of, *f.kb_ids, f.actor_id):
-                actor = self.kb.get(aid) if aid else None
-                if actor is not None and actor.type == "STATE":
-                    return self.kb.actors.get(actor.id)
-        return None
 
     def _speak_for_state(self, cands: list[Candidate]) -> list[Candidate]:
         """A spokesperson or minister of a state acts as that state ("the spokesman warned
@@ -581,120 +424,6 @@ class ClaimExtractor:
                 )
             )
         return out
-
-    def _denials_of_previous(
-        self, doc: Doc, mentions: MentionMap, claims: list[Claim], outlet: str
-    ) -> list[Claim]:
-        """ "X dismissed the accusations": X denies what was alleged against X just before."""
-        objects = set(self.p.cues["denial_objects"])
-        denials = set(self.p.cues["denial_verbs"])
-        out: list[Claim] = []
-        sents = list(doc.sents)
-        for n, sent in enumerate(sents):
-            for tok in sent:
-                if tok.lemma_.lower() not in denials or not (
-                    tok.pos_ == "VERB" or any(c.dep_ == "nsubj" for c in tok.children)
-                ):
-                    continue  # a verb, or a verb mistagged as a noun but given a subject
-                objs = [c for c in tok.children if c.dep_ == "dobj"]
-                on_noun = tok.dep_ == "relcl" and tok.head.lower_ in objects
-                # "a charge the Taliban reject", parsed with the charge as subject and the
-                # denier in apposition to it
-                subj_noun = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in objects]
-                if not on_noun and not subj_noun and not any(o.lower_ in objects for o in objs):
-                    continue
-                heads = [a for n in subj_noun for a in n.children if a.dep_ == "appos"]
-                heads = heads if subj_noun else subject_heads(tok)
-                deniers = [f for h in heads for f in mentions.in_phrase(h)]
-                if not deniers:
-                    continue
-                denier = deniers[0]
-                lo = sents[max(0, n - 2)].start_char
-                for claim in claims:
-                    if not (lo <= claim.evidence_start <= sent.start_char):
-                        continue
-                    if claim.polarity != "affirmed" or claim.modality not in ("alleged",):
-                        continue
-                    if not self._same_side(claim.source, denier):
-                        continue
-                    out.append(
-                        Claim(
-                            source=claim.source,
-                            relation=claim.relation,
-                            target=claim.target,
-                            evidence_start=sent.start_char,
-                            evidence_end=sent.end_char,
-                            evidence_text=sent.text,
-                            rule="denial-of-previous",
-                            support_type=claim.support_type,
-                            kind=claim.kind,
-                            role=claim.role,
-                            polarity="denied",
-                            modality="reported",
-                            claimant_name=denier.name,
-                            claimant_mention=_text(doc, denier),
-                            time=claim.time,
-                            confidence=CONFIDENCE["denial-of-previous"],
-                        )
-                    )
-        return out
-
-    def _despite_denials(
-        self, doc: Doc, mentions: MentionMap, cand: Candidate, made: list[Claim]
-    ) -> list[Claim]:
-        """ "X arms Y despite its denials": X denies it, besides whoever asserts it."""
-        if not made or made[0].polarity != "affirmed":
-            return []
-        trigger = doc[cand.trigger]
-        verbs = [trigger, *(c for c in trigger.children if c.dep_ == "conj")]
-        cur = trigger
-        while cur.dep_ == "conj":
-            cur = cur.head
-            verbs.append(cur)
-        nouns = set(self.p.cues["denial_nouns"])
-        preps = set(self.p.cues.get("despite_words", []))
-        out: list[Claim] = []
-        for verb in verbs:
-            for prep in verb.children:
-                if prep.dep_ != "prep" or prep.lower_ not in preps:
-                    continue
-                for noun in prep.children:
-                    if noun.dep_ != "pobj" or noun.lower_ not in nouns:
-                        continue
-                    owners = [c for c in noun.children if c.dep_ == "poss"]
-                    owners += [
-                        o
-                        for c in noun.children
-                        if c.dep_ == "prep" and c.lower_ == "by"
-                        for o in c.children
-                        if o.dep_ == "pobj"
-                    ]
-                    deniers = [f for o in owners for f in mentions.in_phrase(o)]
-                    claim = made[0]
-                    for denier in deniers:
-                        if not self._same_side(claim.source, denier):
-                            continue
-                        out.append(
-                            replace(
-                                claim,
-                                rule=f"{cand.rule}|denial-despite",
-                                polarity="denied",
-                                modality="reported",
-                                claimant_name=denier.name,
-                                claimant_mention=_text(doc, denier),
-                            )
-                        )
-                        break
-        return out
-
-    def _same_side(self, ref: ActorRef, denier: Found) -> bool:
-        if ref.name == denier.name:
-            return True
-        ref_state = None
-        if ref.actor_id:
-            state = self.kb.state_of(ref.actor_id) if ref.actor_id in self.kb.actors else None
-            ref_state = state.id if state else ref.actor_id.split("~")[0]
-        return ref_state is not None and ref_state == self.root_state(denier)
 
 
 def _text(doc: Doc, f: Found | None) -> str | None:
