@@ -342,3 +342,11 @@ def test_a_claim_owned_by_a_compound_state(claims, has):
     alleged = has(out, "SUPPORTS", "Iran", "Houthis", polarity="affirmed")
     assert alleged is not None and alleged.claimant_name == "United States"
     assert has(out, "SUPPORTS", "Iran", "Houthis", polarity="denied") is not None
+
+
+def test_claim_time_takes_dates_that_place_the_event(claims, has):
+    dated = has(claims("Rwanda and Uganda armed the M23 in 2012."), "SUPPORTS", "Uganda", "M23")
+    assert dated is not None and dated.time == "2012"
+    named = claims("Rwanda armed the FDLR, perpetrators of the 1994 genocide.")
+    c = has(named, "SUPPORTS", "Rwanda", "Democratic Forces for the Liberation of Rwanda")
+    assert c is not None and c.time is None

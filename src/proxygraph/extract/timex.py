@@ -17,8 +17,17 @@ def claim_time(sent: Span, past_phrases: list[tuple[str, ...]]) -> str | None:
         if any(tuple(words[k : k + n]) == phrase for k in range(len(words) - n + 1)):
             return "past"
     for ent in sent.ents:
-        if ent.label_ == "DATE":
-            m = YEAR.search(ent.text)
-            if m:
-                return m.group(1)
+        if ent.label_ != "DATE" or not _adverbial(ent):
+            continue
+        m = YEAR.search(ent.text)
+        if m:
+            return m.group(1)
     return None
+
+
+def _adverbial(ent: Span) -> bool:
+    """A date that places an event ("in 2012", "since 2018", "last year") rather than one
+    that names a thing ("the 1994 genocide", "the 2020 coup")."""
+    root = ent.root
+    names_a_thing = root.dep_ in ("nummod", "compound", "amod", "poss")
+    return not (names_a_thing and root.head.pos_ in ("NOUN", "PROPN"))
