@@ -96,7 +96,7 @@ class ClaimExtractor(DescriptionResolver, DenialReader):
             for c in here:
                 if c.relation == "SUPPORTS" and c.target.type == "ARMED_GROUP":
                     self._backed.setdefault(self.root_state(c.source), []).append(c.target)
-        cands += TitleReader(mentions, self.lex, self.lex.leader_titles).read()
+        cands += TitleReader(mentions).read()
         # membership relations (extract/roles.py, extract/located.py, extract/same_as.py)
         cands += self._membership(mentions, frames)
         cands = [
