@@ -87,29 +87,6 @@ class Patterns:
                     self._by_lemma.setdefault((lemma, pos), []).append(frame)
 
 
-KIND_WORDS = {
-    "agreement": "agreement",
-    "deal": "agreement",
-    "pact": "agreement",
-    "accord": "agreement",
-    "treaty": "agreement",
-    "memorandum": "agreement",
-    "understanding": "agreement",
-    "protocol": "agreement",
-    "arrangement": "agreement",
-    "truce": "agreement",
-    "ceasefire": "agreement",
-    "alliance": "alliance",
-    "coalition": "alliance",
-    "partnership": "alliance",
-    "ally": "alliance",
-    "partner": "alliance",
-    "cooperation": "coordination",
-    "coordination": "coordination",
-    "collaboration": "coordination",
-}
-
-
 def _types(spec: Any, groups: dict[str, list[str]]) -> frozenset[str]:
     if isinstance(spec, str):
         return frozenset(groups.get(spec, [spec]))
@@ -160,4 +137,8 @@ def load_patterns(data_dir: str = str(DATA_DIR)) -> Patterns:
             support_words.setdefault(tuple(word.lower().split()), stype)
     cues = read_yaml(root / "patterns" / "cues.yaml")
     check_words(cues, root / "patterns" / "cues.yaml", "")
-    return Patterns(frames, relations, support_words, dict(KIND_WORDS), cues)
+    kinds_path = root / "patterns" / "kinds.yaml"
+    kinds = read_yaml(kinds_path)
+    check_words(kinds, kinds_path, "")
+    kind_words = {word.lower(): kind for kind, words in kinds["kinds"].items() for word in words}
+    return Patterns(frames, relations, support_words, kind_words, cues)
