@@ -7,7 +7,8 @@
 1. Load: --docs synthetic proxygraph.doc/1 records (about 150 words, 5 claims each; one
    in five is a syndicated copy of another) go through Store.load_records, the path of
    `proxygraph load --claims`: parsing, MinHash, near-duplicate clustering, actors,
-   mentions, claims and edge refresh, one transaction per document. Reports documents/s.
+   mentions, claims and edge refresh, --batch-sizes documents per transaction. Reports
+   documents/s for each batch size.
    A progress bar shows on stderr when it is a terminal.
 2. Queries: a fresh store is filled directly with --claims claims (bulk inserts of rows
    generated here, aggregated with proxygraph.graph.aggregate), then each edge query is
@@ -122,15 +123,16 @@ def synthetic_records(n: int, rng: random.Random) -> list[dict[str, Any]]:
     return records
 
 
-def bench_load(url: str, n_docs: int, seed: int) -> dict[str, Any]:
+def bench_load(url: str, n_docs: int, seed: int, batch_size: int) -> dict[str, Any]:
     records = synthetic_records(n_docs, random.Random(seed))
     _empty(url)
-    with Store(url) as store:
+    with Store(url, batch_size=batch_size) as store:
         start = time.perf_counter()
-        result = store.load_records(progress(records, desc="load"))
+        result = store.load_records(progress(records, desc=f"load (batches of {batch_size})"))
         elapsed = time.perf_counter() - start
         stats = store.stats()
     return {
+        "batch_size": batch_size,
         "documents": result.documents,
         "claims": result.claims,
         "seconds": round(elapsed, 2),
@@ -262,39 +264,49 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", help="database URL (default: a SQLite file in a temp folder)")
     parser.add_argument("--docs", type=int, default=1000, help="documents for the load rate")
+    parser.add_argument(
+        "--batch-sizes", default="1,200", help="documents per load transaction, comma-separated"
+    )
     parser.add_argument("--claims", type=int, default=1_000_000, help="claims in the query store")
     parser.add_argument("--store-docs", type=int, default=100_000, help="documents behind them")
     parser.add_argument("--actors", type=int, default=5_000, help="actors in the query store")
     parser.add_argument("--repeat", type=int, default=20, help="runs of each query")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--load-only", action="store_true", help="measure the load rate only")
     parser.add_argument(
         "--queries-only", action="store_true", help="with --db: query the store already there"
     )
     args = parser.parse_args(argv)
+    sizes = [int(x) for x in args.batch_sizes.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
         url = args.db or str(Path(tmp) / "bench.db")
         report: dict[str, Any] = {
-            "database": sa.engine.make_url(database_url(url)).get_backend_name()
-        }
-        if args.queries_only and args.db:
-            with Store(url) as store:
-                counts = store.stats()
-            report["load"] = {"documents": 0, "claims": 0, "seconds": 0, "documents_per_s": 0}
-            report["store"] = {**counts, "generate_s": 0, "insert_s": 0, "actors": args.actors}
-        else:
-            report["load"] = bench_load(url, args.docs, args.seed)
-            report["store"] = fill_million(
-                url, args.claims, args.store_docs, args.actors, args.seed
-            )
-        report["queries"] = bench_queries(url, args.repeat, args.actors)
+            "database": sa.engine.make_url(database_url(url)).get_backend_name(), "load": [],
+        }  # fmt: skip
+        if not (args.queries_only and args.db):
+            report["load"] = [bench_load(url, args.docs, args.seed, size) for size in sizes]
+        if not args.load_only:
+            if args.queries_only and args.db:
+                with Store(url) as store:
+                    counts = store.stats()
+                report["store"] = {**counts, "generate_s": 0, "insert_s": 0, "actors": args.actors}
+            else:
+                report["store"] = fill_million(
+                    url, args.claims, args.store_docs, args.actors, args.seed
+                )
+            report["queries"] = bench_queries(url, args.repeat, args.actors)
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
-    load, store = report["load"], report["store"]
     print(f"database: {report['database']}")
-    print(f"load: {load['documents']} documents, {load['claims']} claims in {load['seconds']} s "
-          f"= {load['documents_per_s']} documents/s")  # fmt: skip
+    for load in report["load"]:
+        print(f"load, batches of {load['batch_size']}: {load['documents']} documents, "
+              f"{load['claims']} claims in {load['seconds']} s "
+              f"= {load['documents_per_s']} documents/s")  # fmt: skip
+    if args.load_only:
+        return 0
+    store = report["store"]
     print(f"query store: {store['claims']} claims, {store['documents']} documents, "
           f"{store['actors']} actors, {store['edges']} edges "
           f"(generated in {store['generate_s']} s, inserted in {store['insert_s']} s)")  # fmt: skip

@@ -12,7 +12,7 @@ from store_support import BACKENDS, backend_url, fixture_records
 
 from proxygraph.errors import StoreError
 from proxygraph.store import EdgeFilter, Store, database_url
-from proxygraph.store import writer as store_writer
+from proxygraph.store import batch as store_batch
 from proxygraph.store.migrations import LATEST, MIGRATIONS
 from proxygraph.store.tables import claims, documents, mentions, schema_migrations
 
@@ -116,7 +116,7 @@ def test_a_failure_mid_document_leaves_no_half_document(
     def broken(*args: object, **kwargs: object) -> int:
         raise sa.exc.OperationalError("refresh edges", {}, Exception("disk full"))
 
-    monkeypatch.setattr(store_writer, "refresh_edges", broken)
+    monkeypatch.setattr(store_batch, "refresh_edges", broken)
     with pytest.raises(StoreError, match="gulf-2024-06-11.*disk full"):
         store.load_record(records[1])
     with store.engine.connect() as conn:

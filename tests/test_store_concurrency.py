@@ -31,7 +31,7 @@ from store_load_support import (
 from store_support import BACKENDS, backend_url
 
 from proxygraph.cli import main
-from proxygraph.store import Store, database_url, writer
+from proxygraph.store import Store, batch, database_url
 from proxygraph.store.engine import write_transaction
 from proxygraph.store.rows import parse_record
 
@@ -52,7 +52,7 @@ def test_a_writer_waits_for_another_and_then_sees_its_work(backend: str, tmp_pat
 
         def hold() -> None:
             with write_transaction(first.engine) as conn:
-                writer.write_document(conn, parse_record(record))
+                batch.write_documents(conn, [parse_record(record)])
                 holding.set()
                 time.sleep(held_for)
 

@@ -1,8 +1,8 @@
 """`proxygraph load` killed with SIGKILL mid-run, then run again (issue 8).
 
-Each document is stored in one transaction, so a killed load leaves whole documents only,
-and a rerun stores the rest: every document once, no orphan rows, and edges equal to those
-of one uninterrupted load. SQLite and PostgreSQL.
+Each batch of documents (here 5) is stored in one transaction, so a killed load leaves
+whole documents only, and a rerun stores the rest: every document once, no orphan rows,
+and edges equal to those of one uninterrupted load. SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def test_load_killed_mid_run_and_rerun_stores_every_document_once(
             # is then mid-run, usually inside a document's transaction.
             before = count_documents(engine)
             target = before + 1 + 10 * kill
-            proc = start_load("--claims", str(fixture), "--db", url)
+            proc = start_load("--claims", str(fixture), "--db", url, "--batch-size", "5")
             try:
                 reached = wait_for(lambda t=target: count_documents(engine) >= t, timeout=60)
                 proc.send_signal(signal.SIGKILL)

@@ -9,7 +9,8 @@ store.evidence(edge_id); store.actor("RSF"); store.merge("IRGC", "Quds Force")
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
 from typing import Any
 
@@ -17,7 +18,7 @@ import sqlalchemy as sa
 
 from proxygraph.errors import StoreError
 from proxygraph.ids import content_id
-from proxygraph.store import queries, writer
+from proxygraph.store import batch, queries, writer
 from proxygraph.store.engine import (
     DEFAULT_DB,
     create_engine,
@@ -29,9 +30,13 @@ from proxygraph.store.engine import (
 from proxygraph.store.migrations import migrate
 from proxygraph.store.models import Actor, Edge, Evidence, LoadResult
 from proxygraph.store.queries import EdgeFilter
-from proxygraph.store.rows import document_key, parse_record
+from proxygraph.store.rows import ParsedDocument, document_key, parse_record
 from proxygraph.store.tables import actors, claims, documents, edges
 from proxygraph.store.tables import edges as edges_table
+
+# Documents per write transaction, and the longest a started batch waits for more.
+BATCH_SIZE = 200
+MAX_WAIT_S = 2.0
 
 
 class Store:
@@ -41,10 +46,14 @@ class Store:
         postgresql:// uses psycopg 3.
     create (bool): when False, a SQLite file that does not exist is an error instead
         of being created (for the query commands).
+    batch_size (int): documents per write transaction of load_records and load_stream.
     """
 
-    def __init__(self, url: str = DEFAULT_DB, *, create: bool = True) -> None:
+    def __init__(
+        self, url: str = DEFAULT_DB, *, create: bool = True, batch_size: int = BATCH_SIZE
+    ) -> None:
         self.url = database_url(url)
+        self.batch_size = batch_size
         path = sqlite_path(self.url)
         if path is not None and not create and not path.exists():
             raise StoreError(f"no store at {path}; load documents first (proxygraph load)")
@@ -87,7 +96,7 @@ class Store:
         doc = parse_record(record, text=text)
         try:
             with write_transaction(self.engine) as conn:
-                return writer.write_document(conn, doc)
+                return batch.write_documents(conn, [doc])[0]
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"document {doc.doc_id!r}: not stored: {_reason(exc)}") from exc
 
@@ -96,23 +105,80 @@ class Store:
         records: Iterable[dict[str, Any]],
         *,
         on_error: Callable[[StoreError], None] | None = None,
+        batch_size: int | None = None,
     ) -> LoadResult:
-        """Store many records, each in its own transaction.
+        """Store many records in batches (see load_stream).
 
         on_error (Callable | None): called with the error of a malformed record, and the
             load goes on; without it the first error is raised.
         """
         result = LoadResult()
+        for outcome in self.load_stream(records, batch_size=batch_size):
+            if isinstance(outcome, StoreError):
+                if on_error is None:
+                    raise outcome
+                on_error(outcome)
+            else:
+                result.add(*outcome)
+        return result
+
+    def load_stream(
+        self,
+        records: Iterable[dict[str, Any]],
+        *,
+        batch_size: int | None = None,
+        max_wait: float = MAX_WAIT_S,
+    ) -> Iterator[tuple[str, int] | StoreError]:
+        """Store records in batches; yield each one's outcome as its batch commits.
+
+        A batch is one transaction of batch_size (default: the store's) documents at
+        most, committed early when max_wait seconds have passed since its first record
+        arrived (records that come slowly, from extraction, are not held back long) or
+        when a document repeats one already in it. The outcome of a record is ("new" |
+        "updated" | "skipped", claims stored) or the StoreError of a malformed record.
+        When a batch fails in the database, its documents are stored again one per
+        transaction, so that one bad document costs only itself.
+        """
+        size = batch_size or self.batch_size
+        batch: list[ParsedDocument] = []
+        started = 0.0
         for record in records:
             try:
-                status, n = self.load_record(record)
+                doc = parse_record(record)
             except StoreError as exc:
-                if on_error is None:
-                    raise
-                on_error(exc)
+                yield exc
                 continue
-            result.add(status, n)
-        return result
+            if any(d.doc_key == doc.doc_key for d in batch):
+                yield from self._write_batch(batch)
+                batch = []
+            if not batch:
+                started = time.monotonic()
+            batch.append(doc)
+            if len(batch) >= size or time.monotonic() - started >= max_wait:
+                yield from self._write_batch(batch)
+                batch = []
+        if batch:
+            yield from self._write_batch(batch)
+
+    def _write_batch(self, docs: list[ParsedDocument]) -> Iterator[tuple[str, int] | StoreError]:
+        try:
+            with write_transaction(self.engine) as conn:
+                outcomes: list[tuple[str, int] | StoreError] = list(
+                    batch.write_documents(conn, docs)
+                )
+        except sa.exc.SQLAlchemyError as exc:
+            if len(docs) == 1:
+                outcomes = [StoreError(f"document {docs[0].doc_id!r}: not stored: {_reason(exc)}")]
+            else:
+                outcomes = [self._write_one(doc) for doc in docs]
+        yield from outcomes
+
+    def _write_one(self, doc: ParsedDocument) -> tuple[str, int] | StoreError:
+        try:
+            with write_transaction(self.engine) as conn:
+                return batch.write_documents(conn, [doc])[0]
+        except sa.exc.SQLAlchemyError as exc:
+            return StoreError(f"document {doc.doc_id!r}: not stored: {_reason(exc)}")
 
     def is_loaded(self, source: str, doc_id: str, text: str) -> bool:
         """Whether this text is already stored under this outlet and id (no need to

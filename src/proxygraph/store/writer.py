@@ -1,4 +1,6 @@
-"""Writes: one document per transaction, near-duplicate clusters, edge refresh, merges.
+"""Writes shared by loads and merges: deletions, claim-edge links, edge refresh, merges.
+
+Documents are written by batch.py.
 
 Every function takes an open connection inside a transaction; the caller commits.
 """
@@ -7,7 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -15,8 +16,7 @@ from sqlalchemy.engine import Connection
 
 from proxygraph.graph.actors import normalise_name
 from proxygraph.graph.aggregate import ClaimFact, aggregate, edge_keys
-from proxygraph.graph.independence import SIMILARITY, band_keys, signature, similarity
-from proxygraph.store.rows import ParsedDocument
+from proxygraph.store.bulk import insert_new
 from proxygraph.store.tables import (
     actor_aliases,
     actors,
@@ -71,67 +71,10 @@ def delete_document(conn: Connection, doc_key: str) -> set[str]:
     return touched
 
 
-def assign_cluster(conn: Connection, doc_key: str, sig: bytes | None) -> tuple[str, set[str]]:
-    """The near-duplicate cluster of a new document, and the edges whose counts change.
-
-    A cluster is named by the smallest document key in it, so the grouping does not
-    depend on load order. When the document joins clusters together, they are relabelled.
-    """
-    if sig is None:
-        return doc_key, set()
-    query = (
-        sa.select(documents.c.doc_key, documents.c.minhash, documents.c.cluster)
-        .where(
-            documents.c.doc_key.in_(
-                sa.select(doc_bands.c.doc_key).where(doc_bands.c.band.in_(band_keys(sig)))
-            )
-        )
-        .where(documents.c.doc_key != doc_key)
-    )
-    matched = {
-        row.cluster
-        for row in conn.execute(query)
-        if row.minhash is not None and similarity(sig, row.minhash) >= SIMILARITY
-    }
-    if not matched:
-        return doc_key, set()
-    label = min(matched | {doc_key})
-    others = sorted(matched - {label})
-    touched: set[str] = set()
-    for part in chunks(others):
-        docs_in = sa.select(documents.c.doc_key).where(documents.c.cluster.in_(part))
-        touched |= edges_of_claims(conn, claims.c.doc_key.in_(docs_in))
-        conn.execute(documents.update().where(documents.c.cluster.in_(part)).values(cluster=label))
-    return label, touched
-
-
-def resolve_actors(conn: Connection, doc: ParsedDocument) -> dict[str, str]:
-    """Add the document's new actors; map each of its actor keys to the stored actor
-    (an actor the analyst merged resolves to the one it was merged into)."""
-    insert_ignore(conn, actors, [a.to_row() for a in doc.actors.values()])
-    keys = sorted(doc.actors)
-    mapping: dict[str, str] = {}
-    for part in chunks(keys):
-        rows = conn.execute(
-            sa.select(actors.c.actor_key, actors.c.merged_into, actors.c.part_of).where(
-                actors.c.actor_key.in_(part)
-            )
-        )
-        for row in rows:
-            mapping[row.actor_key] = row.merged_into or row.actor_key
-            part_of = doc.actors[row.actor_key].part_of
-            if part_of and not row.part_of:
-                conn.execute(
-                    actors.update()
-                    .where(actors.c.actor_key == row.actor_key)
-                    .values(part_of=part_of)
-                )
-    return mapping
-
-
-def link_claims(conn: Connection, rows: Iterable[Any]) -> set[str]:
+def link_claims(conn: Connection, rows: Iterable[Any], *, new: bool = False) -> set[str]:
     """Insert the claim-edge links of claims (rows with claim_id, source_actor, relation,
-    target_actor, support_type); return the edge ids."""
+    target_actor, support_type); return the edge ids. new: the claims were just inserted
+    (no link of theirs can exist yet)."""
     links = []
     for row in rows:
         m = row if isinstance(row, dict) else row._mapping
@@ -139,65 +82,11 @@ def link_claims(conn: Connection, rows: Iterable[Any]) -> set[str]:
             m["source_actor"], m["relation"], m["target_actor"], m["support_type"]
         ):
             links.append({"edge_id": key.id, "claim_id": m["claim_id"]})
-    insert_ignore(conn, claim_edges, links)
+    if new:
+        insert_new(conn, claim_edges, links)
+    else:
+        insert_ignore(conn, claim_edges, links)
     return {link["edge_id"] for link in links}
-
-
-def write_document(conn: Connection, doc: ParsedDocument) -> tuple[str, int]:
-    """Store one parsed document; return ("new" | "updated" | "skipped", claims stored)."""
-    known = conn.execute(
-        sa.select(documents.c.content_hash).where(documents.c.doc_key == doc.doc_key)
-    ).first()
-    if known is not None and known.content_hash == doc.content_hash:
-        return "skipped", 0
-    touched: set[str] = set()
-    if known is not None:
-        touched |= delete_document(conn, doc.doc_key)
-    sig = signature(doc.fingerprint_text)
-    cluster, relabelled = assign_cluster(conn, doc.doc_key, sig)
-    touched |= relabelled
-    conn.execute(
-        documents.insert().values(
-            doc_key=doc.doc_key,
-            doc_id=doc.doc_id,
-            source=doc.source,
-            date=doc.date,
-            url=doc.url,
-            title=doc.title,
-            content_hash=doc.content_hash,
-            text=doc.text,
-            minhash=sig,
-            cluster=cluster,
-            n_claims=len(doc.claims),
-            loaded_at=datetime.now(UTC).isoformat(),
-        )
-    )
-    if sig is not None:
-        bands = [{"band": b, "doc_key": doc.doc_key} for b in dict.fromkeys(band_keys(sig))]
-        conn.execute(doc_bands.insert(), bands)
-    mapping = resolve_actors(conn, doc)
-    aliases = {(mapping[key], alias) for key, alias in doc.aliases}
-    insert_ignore(
-        conn,
-        actor_aliases,
-        [{"actor_key": k, "alias": a, "norm_alias": normalise_name(a)} for k, a in sorted(aliases)],
-    )
-    if doc.mentions:
-        rows = [{**m, "actor_key": mapping.get(m["actor_key"])} for m in doc.mentions]
-        conn.execute(mentions.insert(), rows)
-    if doc.claims:
-        rows = [
-            {
-                **c,
-                "source_actor": mapping[c["source_raw"]],
-                "target_actor": mapping[c["target_raw"]],
-            }
-            for c in doc.claims
-        ]
-        conn.execute(claims.insert(), rows)
-        touched |= link_claims(conn, rows)
-    refresh_edges(conn, touched)
-    return ("updated" if known is not None else "new"), len(doc.claims)
 
 
 _FACT_COLUMNS = [
@@ -260,8 +149,7 @@ def refresh_edges(conn: Connection, edge_ids: Iterable[str]) -> int:
                 for r in rows
             ]
             out.append(aggregate(key, facts).to_row())
-        if out:
-            conn.execute(edges.insert(), out)
+        insert_new(conn, edges, out)
         written += len(out)
     return written
 
