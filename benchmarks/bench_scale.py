@@ -9,7 +9,8 @@ examples/corpus, repeated to --docs documents (unique ids) and written as JSON L
 into --shard-dir (a temporary folder by default; on a cluster give one every node reads).
 Local runs build the pipeline first and time extraction only; Ray runs are timed end to end
 (Ray start, actor start and model load in each actor included: use enough --docs that these
-are small against the run).
+are small against the run). With --load-db, `proxygraph load --engine ray` is timed as well:
+extraction on Ray and storing from the driver, into that database (emptied first).
 Scaling efficiency is docs/s at N workers over N times docs/s at the smallest N measured.
 """
 
@@ -18,6 +19,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -68,6 +71,25 @@ def bench_ray(shard_dir: Path, out_dir: Path, workers: int, address: str | None)
     return {"engine": "ray", "workers": workers, "docs": result.written, "seconds": seconds}
 
 
+def bench_ray_load(shard_dir: Path, workers: int, address: str | None, db: str) -> dict:
+    """`proxygraph load --engine ray` into db (emptied first), timed as a user runs it."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_store import _empty
+
+    _empty(db)
+    command = [sys.executable, "-m", "proxygraph", "load", str(shard_dir), "--engine", "ray",
+               "--workers", str(workers), "--db", db]  # fmt: skip
+    if address:
+        command += ["--address", address]
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"bench_scale: load failed: {done.stderr.strip()[-500:]}")
+    stored = int(re.findall(r"(\d+) documents: (\d+) new", done.stderr)[-1][1])
+    return {"engine": "ray load", "workers": workers, "docs": stored, "seconds": seconds}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=400)
@@ -77,6 +99,9 @@ def main() -> None:
     parser.add_argument("--shard-dir", type=Path, default=None)
     parser.add_argument("--shards", type=int, default=8)
     parser.add_argument("--no-local", action="store_true", help="skip the local runs")
+    parser.add_argument(
+        "--load-db", default=None, help="also time `load --engine ray` into this store (emptied)"
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
@@ -90,7 +115,9 @@ def main() -> None:
     for n in [int(w) for w in args.ray_workers.split(",") if w]:
         out = (args.shard_dir.parent if args.shard_dir else tmp) / f"out-ray-{n}-{os.getpid()}"
         rows.append(bench_ray(shard_dir, out, n, args.address))
-    for engine in ("local", "ray"):
+        if args.load_db:
+            rows.append(bench_ray_load(shard_dir, n, args.address, args.load_db))
+    for engine in ("local", "ray", "ray load"):
         runs = [r for r in rows if r["engine"] == engine]
         for r in runs:
             r["docs_per_s"] = r["docs"] / r["seconds"]
@@ -102,9 +129,9 @@ def main() -> None:
         print()
         return
     print(f"{args.docs} docs, {os.cpu_count()} CPUs, ray address: {args.address or 'local'}")
-    print(f"{'engine':<7} {'workers':>7} {'docs':>6} {'seconds':>8} {'docs/s':>8} {'eff.':>6}")
+    print(f"{'engine':<8} {'workers':>7} {'docs':>6} {'seconds':>8} {'docs/s':>8} {'eff.':>6}")
     for r in rows:
-        print(f"{r['engine']:<7} {r['workers']:>7} {r['docs']:>6} {r['seconds']:>8.1f} "
+        print(f"{r['engine']:<8} {r['workers']:>7} {r['docs']:>6} {r['seconds']:>8.1f} "
               f"{r['docs_per_s']:>8.1f} {r['efficiency']:>6.0%}")  # fmt: skip
 
 

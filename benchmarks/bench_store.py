@@ -35,8 +35,9 @@ import sqlalchemy as sa
 from proxygraph.cli.common import progress
 from proxygraph.graph import ClaimFact, aggregate, edge_keys
 from proxygraph.ids import content_id
-from proxygraph.store import Store, database_url
+from proxygraph.store import Store, database_url, writer
 from proxygraph.store import tables as t
+from proxygraph.store.bulk import insert_new
 
 RELATIONS = [
     ("SUPPORTS", 30), ("OPPOSES", 20), ("FIGHTS", 20), ("MEETS_WITH", 10),
@@ -141,6 +142,29 @@ def bench_load(url: str, n_docs: int, seed: int, batch_size: int) -> dict[str, A
     }
 
 
+def bench_load_at_volume(url: str, n_docs: int, seed: int, sql_from: int) -> dict[str, Any]:
+    """Load n_docs more documents into the filled store (their actors are among its
+    busiest), edges with at least sql_from claims recomputed by SQL aggregation."""
+    records = synthetic_records(n_docs, random.Random(seed + sql_from))
+    for record in records:
+        record["doc_id"] = f"volume-{sql_from}-{record['doc_id']}"
+    writer.SQL_FROM, default = sql_from, writer.SQL_FROM
+    try:
+        with Store(url) as store:
+            start = time.perf_counter()
+            result = store.load_records(progress(records, desc=f"load (sql_from {sql_from})"))
+            elapsed = time.perf_counter() - start
+    finally:
+        writer.SQL_FROM = default
+    return {
+        "sql_from": sql_from,
+        "documents": result.documents,
+        "claims": result.claims,
+        "seconds": round(elapsed, 2),
+        "documents_per_s": round(result.documents / elapsed, 1),
+    }
+
+
 def _zipf_pick(rng: random.Random, n: int, size: int) -> list[int]:
     """size indexes in [0, n), the low ones far more often (a few hubs, a long tail)."""
     return [min(int(n * rng.random() ** 3), n - 1) for _ in range(size)]
@@ -203,7 +227,7 @@ def fill_million(url: str, n_claims: int, n_docs: int, n_actors: int, seed: int)
                             (t.claims, claim_rows), (t.claim_edges, link_rows),
                             (t.edges, edge_rows)):  # fmt: skip
             for i in progress(range(0, len(rows), 20_000), desc=table.name, unit="batch"):
-                conn.execute(table.insert(), rows[i : i + 20_000])
+                insert_new(conn, table, rows[i : i + 20_000])
     with engine.begin() as conn:
         conn.execute(sa.text("ANALYZE"))
     engine.dispose()
@@ -275,6 +299,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--load-only", action="store_true", help="measure the load rate only")
     parser.add_argument(
+        "--volume-docs",
+        type=int,
+        default=0,
+        help="then load this many documents into the query store, with edges aggregated "
+        "in Python and in SQL (busy edges)",
+    )
+    parser.add_argument(
         "--queries-only", action="store_true", help="with --db: query the store already there"
     )
     args = parser.parse_args(argv)
@@ -296,6 +327,11 @@ def main(argv: list[str]) -> int:
                     url, args.claims, args.store_docs, args.actors, args.seed
                 )
             report["queries"] = bench_queries(url, args.repeat, args.actors)
+            if args.volume_docs:
+                report["volume"] = [
+                    bench_load_at_volume(url, args.volume_docs, args.seed, sql_from)
+                    for sql_from in (10**9, writer.SQL_FROM)
+                ]
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
@@ -313,6 +349,11 @@ def main(argv: list[str]) -> int:
     print(f"{'query':<62} {'rows':>6} {'median ms':>10} {'max ms':>8}")
     for name, r in report["queries"].items():
         print(f"{name:<62} {r['rows']:>6} {r['median_ms']:>10} {r['max_ms']:>8}")
+    for load in report.get("volume", []):
+        how = "Python only" if load["sql_from"] >= 10**9 else f"SQL from {load['sql_from']} claims"
+        rate = f"{load['seconds']} s = {load['documents_per_s']} documents/s"
+        print(f"load into the query store, edges aggregated {how}: "
+              f"{load['documents']} documents in {rate}")  # fmt: skip
     return 0
 
 

@@ -58,10 +58,11 @@ def readable_documents(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "table"]),
+    type=click.Choice(["jsonl", "table", "parquet"]),
     default="jsonl",
     show_default=True,
-    help="jsonl: proxygraph.doc/1 records; table: for reading.",
+    help="jsonl: proxygraph.doc/1 records; table: for reading; parquet: with --engine ray, "
+    "Parquet files (the record as JSON in column record).",
 )
 @kb_option
 @click.option("--emit-text", is_flag=True, help="Add the analysed text to each record.")
@@ -106,6 +107,7 @@ def extract_command(
       cat articles.jsonl | proxygraph extract - > claims.jsonl
       proxygraph extract report.txt --disable-rule opposes-verb --disable-rule title-leads-before
       proxygraph extract shards/ --engine ray --workers 4 -o out/
+      proxygraph extract shards/ --engine ray --format parquet -o out/
 
     \b
     Each claim names the rule that made it, e.g. "supports-verb|reporting:accuse"
@@ -125,14 +127,17 @@ def extract_command(
     """
     from proxygraph.extractor import Extractor
 
-    rules = tuple(rule.split("|", 1)[0].strip() for rule in disabled_rules)
     if engine == "ray":
-        from proxygraph.scale.cli import run_ray  # --emit-text and --max-bytes do not apply
+        from proxygraph.scale.cli import extractor_settings, run_ray
 
-        settings = dict(kb_dirs=kb_dirs, model=model, disabled_rules=rules, max_chars=max_chars,
-                        max_seconds_per_doc=max_seconds_per_doc)  # fmt: skip
+        # --emit-text and --max-bytes do not apply
+        settings = extractor_settings(kb_dirs, model, disabled_rules, max_chars,
+                                      max_seconds_per_doc)  # fmt: skip
         run_ray(paths, output, fmt, workers, address, settings)
         return
+    if fmt == "parquet":
+        raise click.UsageError("--format parquet writes a directory: it needs --engine ray")
+    rules = tuple(rule.split("|", 1)[0].strip() for rule in disabled_rules)
     counter = _Counter()
     # Records come back in input order, so the texts wait in a queue (doc ids may repeat).
     texts: deque[str] = deque()

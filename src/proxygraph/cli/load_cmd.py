@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import deque
 from collections.abc import Iterator
+from contextlib import closing
 from itertools import chain
+from pathlib import Path
 from typing import Any, NamedTuple
 
 import click
@@ -15,7 +18,9 @@ from proxygraph.cli.db import db_option, open_store
 from proxygraph.cli.extract_cmd import _Counter, readable_documents
 from proxygraph.errors import LimitExceeded, ProxygraphError, StoreError
 from proxygraph.records import Document
+from proxygraph.scale.ray_engine import PARQUET_SUFFIXES
 from proxygraph.store import LoadResult, Store
+from proxygraph.store.repository import BATCH_SIZE
 
 
 class Limits(NamedTuple):
@@ -27,29 +32,87 @@ class Limits(NamedTuple):
 
 
 def _claim_records(files: tuple[str, ...], counter: _Counter) -> Iterator[dict[str, Any]]:
-    """Records of proxygraph.doc/1 JSONL files (- is stdin); a bad line is reported."""
+    """Records of proxygraph.doc/1 JSONL files (- is stdin), Parquet files (column
+    "record", as `extract --engine ray --format parquet` writes) or directories of them;
+    a bad line or file is reported."""
     for name in files:
-        with click.open_file(name, encoding="utf-8") as fh:
-            for number, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
+        for path in _claim_paths(name, counter):
+            if path.endswith(PARQUET_SUFFIXES):
+                yield from _parquet_records(path, counter)
+            else:
+                yield from _jsonl_records(path, counter)
+
+
+def _claim_paths(name: str, counter: _Counter) -> list[str]:
+    """`name`, or the .jsonl and Parquet files under a directory (in name order)."""
+    if name == "-" or not os.path.isdir(name):
+        return [name]
+    found = sorted(
+        str(path)
+        for path in Path(name).rglob("*")
+        if path.is_file()
+        and not path.name.startswith((".", "_"))
+        and path.name.endswith((".jsonl", *PARQUET_SUFFIXES))
+    )
+    if not found:
+        report_error(f"{name}: no .jsonl or .parquet files")
+        counter.failed += 1
+    return found
+
+
+def _jsonl_records(name: str, counter: _Counter) -> Iterator[dict[str, Any]]:
+    with click.open_file(name, encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                yield json.loads(line)
+            except json.JSONDecodeError as exc:
+                report_error(f"{name}:{number}: not JSON ({exc.msg})")
+                counter.failed += 1
+
+
+def _parquet_records(name: str, counter: _Counter) -> Iterator[dict[str, Any]]:
+    """The records of a Parquet file's "record" column (JSON strings); a bad file or row
+    is reported in one line."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as exc:
+        raise click.ClickException(
+            f"{name}: reading Parquet needs pyarrow: pip install pyarrow (or 'proxygraph[ray]')"
+        ) from exc
+    row = 0
+    try:
+        reader = pq.ParquetFile(name)
+        if "record" not in reader.schema_arrow.names:
+            raise ValueError("no column 'record'")
+        for batch in reader.iter_batches(columns=["record"]):
+            for value in batch.column(0).to_pylist():
+                row += 1
                 try:
-                    yield json.loads(line)
-                except json.JSONDecodeError as exc:
-                    report_error(f"{name}:{number}: not JSON ({exc.msg})")
+                    yield json.loads(value)
+                except (json.JSONDecodeError, TypeError) as exc:
+                    report_error(f"{name}: row {row}: record is not JSON ({exc})")
                     counter.failed += 1
+    except (OSError, ValueError, pa.ArrowException) as exc:
+        report_error(f"{name}: not a readable Parquet file of records ({_one_line(exc)})")
+        counter.failed += 1
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())
 
 
 def _store(store: Store, records: Iterator[dict[str, Any]], result: LoadResult,
            counter: _Counter) -> None:  # fmt: skip
-    for record in progress(records, desc="load"):
-        try:
-            status, n = store.load_record(record)
-        except StoreError as exc:
-            report_error(str(exc))
+    """Store records in batches (Store.load_stream); name each one that fails on stderr."""
+    for outcome in store.load_stream(progress(records, desc="load")):
+        if isinstance(outcome, StoreError):
+            report_error(str(outcome))
             counter.failed += 1
-            continue
-        result.add(status, n)
+        else:
+            result.add(*outcome)
 
 
 @click.command("load")
@@ -58,17 +121,39 @@ def _store(store: Store, records: Iterator[dict[str, Any]], result: LoadResult,
     "--claims",
     "claim_files",
     multiple=True,
-    metavar="FILE.jsonl",
-    help="Store precomputed `proxygraph extract` output (- for stdin) instead of "
-    "extracting; repeatable.",
+    metavar="FILE",
+    help="Store precomputed `proxygraph extract` output instead of extracting: JSON Lines "
+    "(- for stdin), Parquet from --engine ray, or a directory of them; repeatable.",
 )
 @db_option
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=BATCH_SIZE,
+    show_default=True,
+    help="Documents stored per transaction (an interrupted load keeps every batch it "
+    "committed; batches also commit every 2 s while extraction is slow).",
+)
 @kb_option
 @extraction_options
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="ray: extract PATHS (JSONL/Parquet shards) as a Ray Data job and store the records "
+    "from here (needs pip install 'proxygraph[ray]'; see docs/scale.md).",
+)
+@click.option(
+    "--address",
+    default=None,
+    help="With --engine ray: the Ray cluster (ray://HOST:10001, auto); default local Ray.",
+)
 def load_command(
     paths: tuple[str, ...],
     claim_files: tuple[str, ...],
     db: str,
+    batch_size: int,
     kb_dirs: tuple[str, ...],
     workers: int,
     max_bytes: int,
@@ -76,32 +161,45 @@ def load_command(
     max_seconds_per_doc: float | None,
     model: str | None,
     disabled_rules: tuple[str, ...],
+    engine: str = "local",
+    address: str | None = None,
 ) -> None:
     """Extract documents and store their actors, mentions and claims in the claim graph.
 
-    PATHS are read as by `proxygraph extract` (files, directories, - for stdin). Each
-    document is stored in one transaction; one already stored (same outlet, id and
-    text) is skipped without extracting it again, so an interrupted load can simply be
-    run again. A new text under a known outlet and id replaces the old version.
+    PATHS are read as by `proxygraph extract` (files, directories, - for stdin).
+    Documents are stored in transactions of --batch-size documents; one already stored
+    (same outlet, id and text) is skipped without extracting it again, so an
+    interrupted load can simply be run again. A new text under a known outlet and id
+    replaces the old version.
 
     \b
     Examples:
       proxygraph load examples/corpus
       proxygraph load reports/ --db postgresql://analyst:secret@localhost/proxygraph
       proxygraph extract feed.jsonl -o claims.jsonl && proxygraph load --claims claims.jsonl
+      proxygraph load shards/ --engine ray --workers 4
 
     Prints one summary line on stderr. Exit status: 0 when every input was stored, 1
     when some failed (each is named on stderr), 2 on a usage error.
     """
     if not paths and not claim_files:
         raise click.UsageError("give PATHS to extract or --claims FILE.jsonl")
+    if engine == "ray":
+        _check_ray_usage(paths, claim_files)
     counter = _Counter()
     result = LoadResult()
     store = open_store(db, create=True)
+    store.batch_size = batch_size
     try:
         if claim_files:
             _store(store, _claim_records(claim_files, counter), result, counter)
-        if paths:
+        if paths and engine == "ray":
+            from proxygraph.scale.cli import extractor_settings
+
+            settings = extractor_settings(kb_dirs, model, disabled_rules, max_chars,
+                                          max_seconds_per_doc)  # fmt: skip
+            _ray_load(store, paths, result, counter, workers, address, settings)
+        elif paths:
             limits = Limits(max_bytes, max_chars, max_seconds_per_doc)
             _extract_and_store(store, paths, result, counter, kb_dirs=kb_dirs, workers=workers,
                                limits=limits, model=model,
@@ -114,6 +212,32 @@ def load_command(
     click.echo(f"proxygraph: {db}: {result.summary()}{failed}", err=True)
     if counter.failed:
         raise SystemExit(1)
+
+
+def _check_ray_usage(paths: tuple[str, ...], claim_files: tuple[str, ...]) -> None:
+    from proxygraph.scale.cli import check_inputs
+
+    if claim_files:
+        raise click.UsageError("--engine ray extracts PATHS; --claims is stored without it")
+    check_inputs(paths)
+
+
+def _ray_load(
+    store: Store,
+    paths: tuple[str, ...],
+    result: LoadResult,
+    counter: _Counter,
+    workers: int,
+    address: str | None,
+    settings: dict[str, Any],
+) -> None:
+    """Extract on Ray (see docs/scale.md) and store the records here as they come."""
+    from proxygraph.scale.cli import ray_records
+
+    records = ray_records(store, paths, workers, address, settings, counter=counter,
+                          result=result)  # fmt: skip
+    with closing(records):
+        _store(store, records, result, counter)
 
 
 def _extract_and_store(

@@ -114,16 +114,64 @@ class EdgeStats:
         }
 
 
-def _fold(name: str) -> str:
+def fold(name: str) -> str:
+    """A name with case and spacing folded: names equal under it are one outlet or claimant."""
     return " ".join(name.casefold().split())
 
 
-def _distinct(names: Iterable[str]) -> list[str]:
+def distinct_names(names: Iterable[str]) -> list[str]:
     """Names once each (case and spacing folded), sorted; the first spelling is kept."""
     seen: dict[str, str] = {}
     for name in names:
-        seen.setdefault(_fold(name), name)
-    return sorted(seen.values(), key=lambda n: (_fold(n), n))
+        seen.setdefault(fold(name), name)
+    return sorted(seen.values(), key=lambda n: (fold(n), n))
+
+
+@dataclass(frozen=True)
+class EdgeTally:
+    """What an edge's statistics are built from, however they were counted.
+
+    Name lists are in claim-id order with repeats allowed (the first spelling of a name
+    is the one kept); clusters lists (outlet, cluster) pairs for count_independent.
+    """
+
+    claims: int
+    documents: int
+    affirmed: int
+    denied: int
+    outlets: list[str]
+    clusters: list[tuple[str, str]]
+    claimants: list[str]
+    deniers: list[str]
+    modalities: dict[str, int]
+    kinds: dict[str, int]
+    roles: list[str]
+    first_date: str | None
+    last_date: str | None
+
+
+def edge_stats(key: EdgeKey, tally: EdgeTally) -> EdgeStats:
+    """The statistics of an edge from its tally: names made distinct, independence,
+    and whether it is contested (someone asserts it and someone else denies it)."""
+    claimants, deniers = distinct_names(tally.claimants), distinct_names(tally.deniers)
+    sides = {fold(name) for name in claimants + deniers}
+    return EdgeStats(
+        key=key,
+        claims=tally.claims,
+        documents=tally.documents,
+        outlets=distinct_names(tally.outlets),
+        independent=count_independent((fold(o), c) for o, c in tally.clusters),
+        affirmed=tally.affirmed,
+        denied=tally.denied,
+        claimants=claimants,
+        deniers=deniers,
+        contested=bool(claimants and deniers) and len(sides) > 1,
+        modalities=dict(sorted(tally.modalities.items())),
+        kinds=dict(sorted(tally.kinds.items())),
+        roles=distinct_names(tally.roles),
+        first_date=tally.first_date,
+        last_date=tally.last_date,
+    )
 
 
 def aggregate(key: EdgeKey, facts: Iterable[ClaimFact]) -> EdgeStats:
@@ -135,28 +183,21 @@ def aggregate(key: EdgeKey, facts: Iterable[ClaimFact]) -> EdgeStats:
     """
     unique = {f.claim_id: f for f in facts}
     claims = sorted(unique.values(), key=lambda f: f.claim_id)
-    affirmed = [f for f in claims if f.polarity != "denied"]
     denied = [f for f in claims if f.polarity == "denied"]
-    claimants = _distinct(f.claimant or f.outlet for f in affirmed)
-    deniers = _distinct(f.claimant or f.outlet for f in denied)
-    # Contested: someone asserts it and someone else denies it.
-    sides = {_fold(name) for name in claimants + deniers}
-    contested = bool(claimants and deniers) and len(sides) > 1
     dates = sorted(f.date for f in claims if f.date)
-    return EdgeStats(
-        key=key,
+    tally = EdgeTally(
         claims=len(claims),
         documents=len({f.doc_key for f in claims}),
-        outlets=_distinct(f.outlet for f in claims),
-        independent=count_independent((_fold(f.outlet), f.cluster or f.doc_key) for f in claims),
-        affirmed=len(affirmed),
+        affirmed=len(claims) - len(denied),
         denied=len(denied),
-        claimants=claimants,
-        deniers=deniers,
-        contested=contested,
-        modalities=dict(sorted(Counter(f.modality for f in claims).items())),
-        kinds=dict(sorted(Counter(f.kind for f in claims if f.kind).items())),
-        roles=_distinct(f.role for f in claims if f.role),
+        outlets=[f.outlet for f in claims],
+        clusters=[(f.outlet, f.cluster or f.doc_key) for f in claims],
+        claimants=[f.claimant or f.outlet for f in claims if f.polarity != "denied"],
+        deniers=[f.claimant or f.outlet for f in denied],
+        modalities=dict(Counter(f.modality for f in claims)),
+        kinds=dict(Counter(f.kind for f in claims if f.kind)),
+        roles=[f.role for f in claims if f.role],
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
     )
+    return edge_stats(key, tally)

@@ -15,8 +15,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from proxygraph.graph.actors import normalise_name
-from proxygraph.graph.aggregate import ClaimFact, aggregate, edge_keys
+from proxygraph.graph.aggregate import ClaimFact, aggregate, edge_keys, edge_stats
 from proxygraph.store.bulk import insert_new
+from proxygraph.store.edge_sql import tally_edges
 from proxygraph.store.tables import (
     actor_aliases,
     actors,
@@ -29,6 +30,8 @@ from proxygraph.store.tables import (
 )
 
 CHUNK = 500
+# Edges with at least this many claims are recomputed by SQL aggregation (edge_sql.py).
+SQL_FROM = 1000
 
 
 def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
@@ -108,49 +111,70 @@ _FACT_COLUMNS = [
 ]
 
 
-def refresh_edges(conn: Connection, edge_ids: Iterable[str]) -> int:
-    """Recompute the given edges from their claims (an edge left without claims goes)."""
+def _aggregated_in_python(conn: Connection, edge_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Edge rows from every claim behind the edges, read and aggregated here."""
+    query = (
+        sa.select(*_FACT_COLUMNS)
+        .select_from(
+            claim_edges.join(claims, claims.c.claim_id == claim_edges.c.claim_id).join(
+                documents, documents.c.doc_key == claims.c.doc_key
+            )
+        )
+        .where(claim_edges.c.edge_id.in_(edge_ids))
+    )
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for row in conn.execute(query):
+        grouped[row.edge_id].append(row)
+    out = []
+    for edge_id, rows in grouped.items():
+        first = rows[0]
+        keys = edge_keys(first.source_actor, first.relation, first.target_actor, first.support_type)
+        key = next(k for k in keys if k.id == edge_id)
+        facts = [
+            ClaimFact(
+                claim_id=r.claim_id,
+                doc_key=r.doc_key,
+                polarity=r.polarity,
+                modality=r.modality,
+                claimant=r.claimant,
+                outlet=r.source,
+                date=r.date,
+                cluster=r.cluster,
+                kind=r.kind,
+                role=r.role,
+            )
+            for r in rows
+        ]
+        out.append(aggregate(key, facts).to_row())
+    return out
+
+
+def _aggregated_in_sql(conn: Connection, edge_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Edge rows from what the database counted (edge_sql.py)."""
+    return [edge_stats(key, tally).to_row() for key, tally in tally_edges(conn, edge_ids).values()]
+
+
+def refresh_edges(conn: Connection, edge_ids: Iterable[str], *, sql_from: int | None = None) -> int:
+    """Recompute the given edges from their claims (an edge left without claims goes).
+
+    sql_from (int | None): edges that had at least this many claims (default SQL_FROM)
+        are counted by the database (cheaper for busy edges); the others are aggregated
+        here (fewer queries).
+    RETURNS (int): the edges written.
+    """
+    sql_from = SQL_FROM if sql_from is None else sql_from
     ids = sorted(set(edge_ids))
     written = 0
     for part in chunks(ids):
-        query = (
-            sa.select(*_FACT_COLUMNS)
-            .select_from(
-                claim_edges.join(claims, claims.c.claim_id == claim_edges.c.claim_id).join(
-                    documents, documents.c.doc_key == claims.c.doc_key
-                )
-            )
-            .where(claim_edges.c.edge_id.in_(part))
-        )
-        grouped: dict[str, list[Any]] = defaultdict(list)
-        for row in conn.execute(query):
-            grouped[row.edge_id].append(row)
+        size_query = sa.select(edges.c.edge_id, edges.c.n_claims).where(edges.c.edge_id.in_(part))
+        sizes = {row.edge_id: row.n_claims for row in conn.execute(size_query)}
+        busy = [i for i in part if sizes.get(i, 0) >= sql_from]
+        quiet = [i for i in part if sizes.get(i, 0) < sql_from]
+        rows = _aggregated_in_python(conn, quiet) if quiet else []
+        rows += _aggregated_in_sql(conn, busy) if busy else []
         conn.execute(edges.delete().where(edges.c.edge_id.in_(part)))
-        out = []
-        for edge_id, rows in grouped.items():
-            first = rows[0]
-            keys = edge_keys(
-                first.source_actor, first.relation, first.target_actor, first.support_type
-            )
-            key = next(k for k in keys if k.id == edge_id)
-            facts = [
-                ClaimFact(
-                    claim_id=r.claim_id,
-                    doc_key=r.doc_key,
-                    polarity=r.polarity,
-                    modality=r.modality,
-                    claimant=r.claimant,
-                    outlet=r.source,
-                    date=r.date,
-                    cluster=r.cluster,
-                    kind=r.kind,
-                    role=r.role,
-                )
-                for r in rows
-            ]
-            out.append(aggregate(key, facts).to_row())
-        insert_new(conn, edges, out)
-        written += len(out)
+        insert_new(conn, edges, rows)
+        written += len(rows)
     return written
 
 
