@@ -62,7 +62,7 @@ def claims(pipeline):
     def run(text: str, date: str | None = None) -> list:
         doc = pipeline.nlp(text)
         found = pipeline.finder.find(doc, parse_date(date))
-        return pipeline.claims.extract(doc, found, "test-outlet")
+        return pipeline.claims.extract(doc, found, "test-outlet", parse_date(date))
 
     return run
 

@@ -350,3 +350,15 @@ def test_claim_time_takes_dates_that_place_the_event(claims, has):
     named = claims("Rwanda armed the FDLR, perpetrators of the 1994 genocide.")
     c = has(named, "SUPPORTS", "Rwanda", "Democratic Forces for the Liberation of Rwanda")
     assert c is not None and c.time is None
+
+
+def test_a_description_beside_a_name_is_the_outlets_voice(claims, has):
+    out = claims(
+        "The paper said the shipment was meant for the NRF, the armed movement headed by "
+        "Ahmad Massoud, and for its allies."
+    )
+    c = has(out, "LEADS", "Ahmad Massoud", "National Resistance Front")
+    assert c is not None and c.modality == "asserted" and c.claimant_name == "test-outlet"
+    told = has(claims("Officials said the NRF was headed by Ahmad Massoud in 2023."), "LEADS",
+               "Ahmad Massoud", "National Resistance Front")  # fmt: skip
+    assert told is not None and told.modality == "reported"

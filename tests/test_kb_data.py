@@ -102,7 +102,10 @@ def test_codes_and_types_are_consistent(kb):
             assert actor.country == actor.id.upper(), actor.id
         if actor.type == "STATE_AGENCY":
             assert actor.organ, actor.id
-        assert actor.type != "PERSON", "persons come from the text, not the KB"
+        if actor.type == "PERSON":
+            # only holders of public office, known by their offices and nothing else
+            assert actor.offices and kb.origin[actor.id].name == "leaders.yaml", actor.id
+            assert not (actor.demonyms or actor.metonyms or actor.part_of), actor.id
 
 
 def test_taliban_and_afghanistan(kb):

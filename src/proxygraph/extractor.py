@@ -57,7 +57,7 @@ def analyse(pipe: Pipeline, document: Document, doc: Doc) -> dict[str, Any]:
     on = parse_date(document.date)
     found = pipe.finder.find(doc, on)
     mentions = [to_mention(doc, f) for f in found]
-    claims = [c.to_dict() for c in pipe.claims.extract(doc, found, document.source)]
+    claims = [c.to_dict() for c in pipe.claims.extract(doc, found, document.source, on)]
     return {
         "format": FORMAT,
         "doc_id": document.doc_id,

@@ -7,68 +7,20 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Token
 
 from proxygraph.nlp.found import Found
+from proxygraph.nlp.lexicon import function_words, rule_words
 
 SUBJ = ("nsubj", "csubj")
 # mention rules for descriptive nominals that name no actor of their own
 GENERIC_RULES = frozenset({"group-noun", "group-pronoun", "generic-noun", "descriptive"})
 PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
 CLAUSE_BOUNDARY = ("relcl", "ccomp", "advcl", "parataxis", "acl", "csubj", "xcomp", "appos")
-OBJECT_CONTROL = frozenset(
-    [
-        "accuse",
-        "blame",
-        "charge",
-        "urge",
-        "allow",
-        "let",
-        "help",
-        "force",
-        "ask",
-        "order",
-        "press",
-        "enable",
-        "permit",
-        "encourage",
-        "push",
-        "pressure",
-        "persuade",
-        "convince",
-        "lead",
-        "call",
-        "invite",
-        "criticise",
-        "criticize",
-        "condemn",
-        "praise",
-        "thank",
-        "fault",
-        "punish",
-    ]
-)
-RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
-LOCATIVE_PREPS = frozenset(
-    [
-        "near",
-        "in",
-        "at",
-        "on",
-        "along",
-        "across",
-        "inside",
-        "into",
-        "outside",
-        "around",
-        "beyond",
-        "within",
-        "through",
-    ]
-)
+OBJECT_CONTROL = rule_words("object_control")
+RELATIVE = function_words("relative")
+LOCATIVE_PREPS = function_words("locative_preps")
 MODIFIERS = ("amod", "compound", "nmod")
-QUANTITIES = frozenset(
-    {"dozens", "hundreds", "thousands", "scores", "some", "many", "several", "most", "all"}
-)
-PRONOUNS = frozenset({"it", "its", "they", "their", "them", "itself", "themselves"})
-PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
+QUANTITIES = rule_words("quantities")
+PRONOUNS = function_words("pronouns")
+PLURAL_PRONOUNS = function_words("plural_pronouns")
 
 
 class MentionMap:

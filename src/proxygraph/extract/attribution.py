@@ -85,6 +85,11 @@ class Attributor:
                 dep == "advcl" and cur.tag_ == "VBG" and cur.i > 0 and cur.nbor(-1).text == ","
             )
             presupposed = presupposed or dep in ("relcl", "acl")
+            if dep in ("relcl", "acl") and cur.head.dep_ == "appos" and not chain:
+                # "X, the movement headed by Y": a description set off beside a name is the
+                # outlet's own background, whoever speaks in the sentence
+                att.rule = "presupposed"
+                return att
             cur = cur.head
             chain.append(cur)
             lemma = cur.lemma_.lower()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
 
 from spacy.tokens import Doc, Span
 
@@ -68,7 +69,14 @@ class ClaimExtractor(DescriptionResolver, DenialReader):
         self.group_heads = frozenset(patterns.cues.get("group_heads", []))
         self._backed: dict[str, list[Found]] = {}
 
-    def extract(self, doc: Doc, found: list[Found], outlet: str) -> list[Claim]:
+    def extract(
+        self, doc: Doc, found: list[Found], outlet: str, on: date | None = None
+    ) -> list[Claim]:
+        """The claims of a parsed document.
+
+        found (list[Found]): its mentions; outlet (str): the default claimant;
+        on (date | None): the document's date (which office a titled person held).
+        """
         demonyms = self._demonym_actors(doc)
         mentions = MentionMap(
             doc,
@@ -98,7 +106,7 @@ class ClaimExtractor(DescriptionResolver, DenialReader):
                     self._backed.setdefault(self.root_state(c.source), []).append(c.target)
         cands += TitleReader(mentions).read()
         # membership relations (extract/roles.py, extract/located.py, extract/same_as.py)
-        cands += self._membership(mentions, frames)
+        cands += self._membership(mentions, frames, on)
         cands = [
             c
             for c in cands
@@ -127,7 +135,9 @@ class ClaimExtractor(DescriptionResolver, DenialReader):
         return _dedupe(claims, self.p)
 
     # --- helpers ------------------------------------------------------------------
-    def _membership(self, mentions: MentionMap, frames: FrameMatcher) -> list[Candidate]:
+    def _membership(
+        self, mentions: MentionMap, frames: FrameMatcher, on: date | None
+    ) -> list[Candidate]:
         """MEMBER_OF/LEADS (roles.py), LOCATED_IN (located.py), SAME_AS (same_as.py)."""
         return (
             RoleReader(
@@ -137,6 +147,7 @@ class ClaimExtractor(DescriptionResolver, DenialReader):
                 self.kb,
                 frames.demonyms,
                 self.lex,
+                on=on,
             ).read()
             + LocatedReader(mentions, self.kb).read()
             + SameAsReader(mentions).read()

@@ -18,6 +18,7 @@ from proxygraph.extract.args import (
 from proxygraph.extract.candidates import Candidate
 from proxygraph.extract.patterns import Conditions, Frame, Patterns
 from proxygraph.nlp.found import Found
+from proxygraph.nlp.lexicon import rule_words
 
 
 class FrameMatcher:
@@ -401,7 +402,7 @@ class FrameMatcher:
 
 SUPPLIER_ROLES = frozenset({"prep:from", "prep:by", "possessor"})
 PAIR_ROLES = frozenset({"between", "coordinated_subject"})  # roles naming both ends
-ORGAN_ADJECTIVES = frozenset({"military", "security", "intelligence"})
+ORGAN_ADJECTIVES = rule_words("organ_adjectives")
 
 
 def _reduced_passive(tok: Token) -> bool:

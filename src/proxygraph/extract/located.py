@@ -21,57 +21,20 @@ from proxygraph.extract.args import MentionMap, children, subject_heads
 from proxygraph.extract.candidates import Candidate
 from proxygraph.kb.loader import KnowledgeBase
 from proxygraph.nlp.found import Found
+from proxygraph.nlp.lexicon import function_words, rule_word_map, rule_words
 
-MEMBER_NOUNS = frozenset(
-    {
-        "member",
-        "fighter",
-        "militant",
-        "commander",
-        "leader",
-        "official",
-        "operative",
-        "cadre",
-        "loyalist",
-        "mercenary",
-        "contractor",
-        "instructor",
-        "personnel",
-        "troop",
-        "unit",
-        "men",
-    }
-)
-BASE_NOUNS = {
-    "base": "based",
-    "stronghold": "based",
-    "headquarters": "based",
-    "hq": "based",
-    "camp": "based",
-    "centre": "based",
-    "center": "based",
-    "site": "based",
-    "position": "operates",
-    "office": "based",
-    "sanctuary": "sheltered",
-    "haven": "sheltered",
-    "hideout": "sheltered",
-    "refuge": "sheltered",
-}
+MEMBER_NOUNS = rule_words("member_nouns")
+BASE_NOUNS = rule_word_map("base_nouns")  # noun -> LOCATED_IN kind
 # spaCy lemmatises "bases" as "basis"
-LEMMA_FIXES = {"bases": "base"}
+LEMMA_FIXES = rule_word_map("lemma_fixes")
 # verbs whose subject owns the base in their object ("X maintains bases in Y")
-HOLDING_VERBS = frozenset(
-    {"have", "hold", "maintain", "run", "keep", "set", "establish", "build", "operate", "open"}
-)
-CONTROL_VERBS = frozenset({"control", "hold", "seize", "capture", "take", "overrun", "occupy"})
-RESIDE_VERBS = frozenset({"live", "reside", "stay", "remain"})
-PLACE_PREPS = frozenset({"in", "inside", "at", "near", "within", "across", "on", "throughout"})
-EVENT_NOUNS = frozenset(
-    {"operation", "raid", "attack", "clash", "ambush", "fighting", "battle", "offensive", "strike"}
-)
+HOLDING_VERBS = rule_words("holding_verbs")
+CONTROL_VERBS = rule_words("control_verbs")
+RESIDE_VERBS = rule_words("reside_verbs")
+PLACE_PREPS = function_words("place_preps")
+EVENT_NOUNS = rule_words("event_nouns")
 # "those (said to have) found refuge ... include A, B": a list stands for the subject
-LISTED_SUBJECTS = frozenset({"those", "others", "figures", "people"})
+LISTED_SUBJECTS = rule_words("listed_subjects")
 SOURCE_TYPES = frozenset({"ARMED_GROUP", "POLITICAL_ORG", "STATE_AGENCY"})
 
 

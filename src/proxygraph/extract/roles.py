@@ -14,87 +14,29 @@ Also "Org, the movement headed by X": a "led/headed/run by" participle on an app
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.tokens import Doc, Span, Token
 
 from proxygraph.extract.args import MentionMap, children, subject_heads
 from proxygraph.extract.candidates import Candidate
 from proxygraph.kb.loader import KnowledgeBase
 from proxygraph.nlp.found import Found
-from proxygraph.nlp.lexicon import Lexicon
+from proxygraph.nlp.lexicon import Lexicon, function_words, rule_words
 from proxygraph.nlp.organs import resolve_organ
 
 ORG_TYPES = frozenset(
     {"STATE", "STATE_AGENCY", "ARMED_GROUP", "POLITICAL_ORG", "INTERNATIONAL_ORG"}
 )
-# Role nouns beyond the person-typing titles of the lexicon.
-EXTRA_ROLES = frozenset(
-    {
-        "member",
-        "representative",
-        "ringleader",
-        "operative",
-        "aide",
-        "spokesperson",
-        "figure",
-        "emissary",
-        "attorney",
-        "president",
-        "vice-president",
-        "counterpart",
-    }
-)
-# Honorifics and occupations: they mark a person but name no role in an organisation.
-NOT_ROLES = frozenset(
-    {
-        "general",
-        "gen.",
-        "colonel",
-        "col.",
-        "major",
-        "maj.",
-        "captain",
-        "lieutenant",
-        "sheikh",
-        "shaikh",
-        "mullah",
-        "mawlawi",
-        "maulvi",
-        "qari",
-        "mufti",
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "dr",
-        "dr.",
-        "brigadier",
-        "marshal",
-        "admiral",
-        "sergeant",
-        "ayatollah",
-        "imam",
-        "sultan",
-        "prince",
-        "king",
-        "caliph",
-        "militant",
-        "warlord",
-        "analyst",
-        "journalist",
-        "defector",
-        "cleric",
-        "prime",
-        "deputy",
-        "chief",  # only as a head noun: handled below
-    }
-)
-DEPUTY = frozenset({"deputy", "vice", "vice-president", "assistant", "acting", "former", "ex"})
-LEAD_VERBS = frozenset({"lead", "head", "run", "command", "chair", "found", "control"})
+EXTRA_ROLES = rule_words("extra_roles")  # role nouns beyond the lexicon's titles
+# Honorifics and occupations: they mark a person but name no role in an organisation
+# ("chief" only as a head noun: handled below).
+NOT_ROLES = rule_words("not_roles")
+DEPUTY = rule_words("deputy")
+LEAD_VERBS = rule_words("lead_verbs")
 # Organs whose people speak for the state ("government spokesman", "foreign minister").
 STATE_ORGANS = frozenset({"foreign_ministry", "government", "presidency", "interior_ministry"})
-ORG_PREPS = ("of", "for", "at", "with", "in", "within")
+ORG_PREPS = function_words("org_preps")
 # Organs whose mention says little about which state a person in the sentence serves
 # ("Rwandan troops ... helping President X").
 SECURITY_ORGANS = frozenset(
@@ -104,7 +46,7 @@ SECURITY_ORGANS = frozenset(
 INDIRECT_RULES = frozenset(
     {"anaphora", "pronoun", "plural-anaphora", "organ-description", "group-description"}
 )
-NOT_NOW = frozenset({"former", "ex", "late", "then", "previous", "erstwhile"})
+NOT_NOW = rule_words("not_now")
 
 
 class RoleReader:
@@ -117,6 +59,7 @@ class RoleReader:
     demonyms (dict[str, Found]): "russian" -> the Russian state, for "Russian President X".
     lex (Lexicon | None): organ phrases, for "army chief X"; without it titles that name no
         organisation are not read.
+    on (date | None): the document's date, for the office a KB person held then.
     """
 
     def __init__(
@@ -127,8 +70,13 @@ class RoleReader:
         kb: KnowledgeBase,
         demonyms: dict[str, Found],
         lex: Lexicon | None = None,
+        on: date | None = None,
     ) -> None:
         self.m = mentions
+        self.on = on
+        self.office_titles = frozenset(
+            o.title for a in kb.actors.values() if a.type == "PERSON" for o in a.offices
+        )
         self.doc: Doc = mentions.doc
         self.roles = (set(titles) | EXTRA_ROLES) - (NOT_ROLES - {"chief"})
         self.leaders = leaders
@@ -382,6 +330,11 @@ class RoleReader:
             t.lower_ in NOT_NOW for t in before
         ):
             return None  # a former office is one in a past government
+        office, known = self._kb_office(tok, mods, person)
+        if office is not None:
+            return office, "LEADS", "kb-office"
+        if known:
+            return None  # the KB has this title for the person, but not on this date
         organ = next(
             (
                 self.lex.organ_phrases.get((c.lower_,))
@@ -430,6 +383,30 @@ class RoleReader:
         if tok.lower_ == "minister" and "prime" in words:
             leader = not deputy
         return state, "LEADS" if leader else "MEMBER_OF", f"state-{where}"
+
+    def _kb_office(self, tok: Token, mods: list[Token], person: Found) -> tuple[Found | None, bool]:
+        """(the state or group a KB person leads, when the title before the name is one of
+        their leading offices: "President X", "army chief X"; whether the KB knows such an
+        office of theirs at all). Knowledge, not context."""
+        if person.actor_id is None or not self.office_titles:
+            return None, False
+        words = {t.lower_ for c in mods for t in c.subtree} | {tok.lower_}
+        if words & DEPUTY:
+            return None, False
+        titles = {
+            t
+            for t in self.office_titles
+            if t.split()[-1] == tok.lower_ and set(t.split()) <= words
+            and (tok.lower_ in self.leaders or _hyphenated(tok) in self.leaders
+                 or t.split()[-1] in self.leaders or "leader" in t)
+        }  # fmt: skip
+        if not titles:
+            return None, False
+        spec = self.kb.office_org(person.actor_id, titles, self.on)
+        if spec is None:
+            held = self.kb.office_org(person.actor_id, titles, None) is not None
+            return None, held
+        return Found(tok.i, tok.i + 1, spec.type, spec.id, spec.name, "kb-office"), True
 
     def _is_subject(self, person: Found) -> bool:
         head = self.doc[person.start : person.end].root

@@ -8,13 +8,14 @@ from spacy.tokens import Doc, Token
 from proxygraph.extract.args import MentionMap, children, subject_heads
 from proxygraph.extract.candidates import Candidate
 from proxygraph.nlp.found import Found
+from proxygraph.nlp.lexicon import rule_words
 
 ACTOR_TYPES = frozenset(
     {"STATE", "STATE_AGENCY", "ARMED_GROUP", "POLITICAL_ORG", "INTERNATIONAL_ORG", "PERSON"}
 )
-ALIAS_WORDS = frozenset({"alias", "aka", "a.k.a.", "a.k.a"})
-NAMING_VERBS = frozenset({"call", "know", "name", "dub", "designate", "style", "brand", "rename"})
-NAME_NOUNS = frozenset({"name", "term", "designation", "label", "nickname", "alias"})
+ALIAS_WORDS = rule_words("alias_words")
+NAMING_VERBS = rule_words("naming_verbs")
+NAME_NOUNS = rule_words("name_nouns")
 SKIP = frozenset({",", "(", ")", ":", "-", "–", '"', "“", "”"})
 
 

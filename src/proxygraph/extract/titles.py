@@ -8,11 +8,12 @@ from spacy.tokens import Doc
 from proxygraph.extract.args import MentionMap
 from proxygraph.extract.candidates import Candidate
 from proxygraph.nlp.found import Found
+from proxygraph.nlp.lexicon import function_words
 
 ORG_TYPES = frozenset(
     {"STATE", "STATE_AGENCY", "ARMED_GROUP", "POLITICAL_ORG", "INTERNATIONAL_ORG"}
 )
-STOP = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "and", "or", "who", "which", "that"})
+STOP = frozenset({",", ";", ":", "(", ")", '"', "“", "”"}) | function_words("apposition_stops")
 
 
 def _role_text(doc: Doc, start: int, end: int, skip: Found | None) -> str | None:

@@ -18,6 +18,11 @@ def check_kb(kb: KnowledgeBase) -> list[str]:
         for gov in actor.governed_by:
             if gov.actor not in kb.actors:
                 problems.append(f"{where}.governed_by: unknown actor {gov.actor!r}")
+        for office in actor.offices:
+            if office.org not in kb.actors:
+                problems.append(f"{where}.offices: unknown actor {office.org!r}")
+        if actor.offices and actor.type != "PERSON":
+            problems.append(f"{where}.offices: only a PERSON holds offices")
         if actor.organ and not actor.part_of:
             problems.append(f"{where}.organ: an organ needs part_of")
     owners: dict[str, set[str]] = defaultdict(set)

@@ -90,6 +90,19 @@ class KnowledgeBase:
                 return self.actors.get(gov.actor, state)
         return state
 
+    def office_org(self, person_id: str, titles: set[str], on: date | None) -> ActorSpec | None:
+        """The state or group a KB person leads under one of `titles` ("president"): with
+        a date, the office held on it (none: "toppled President X" was no longer in
+        office); without, the only organisation such offices name (None when unsure)."""
+        person = self.actors.get(person_id)
+        if person is None:
+            return None
+        offices = [o for o in person.offices if o.title in titles]
+        if on is not None:
+            offices = [o for o in offices if o.held_on(on)]
+        orgs = {o.org for o in offices}
+        return self.actors.get(orgs.pop()) if len(orgs) == 1 else None
+
     def organ_of(self, state_id: str, organ: str) -> ActorSpec | None:
         """The primary agency of a state for an organ kind ("intelligence")."""
         best: ActorSpec | None = None

@@ -48,6 +48,20 @@ class Governance(BaseModel):
     until: date | None = Field(default=None, alias="to")
 
 
+class Office(BaseModel):
+    """An office a person holds or held ("president" of "tj" from 1994-11-16)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    org: str
+    title: str = Field(min_length=1)
+    since: date | None = Field(default=None, alias="from")
+    until: date | None = Field(default=None, alias="to")
+
+    def held_on(self, on: date) -> bool:
+        return (self.since is None or self.since <= on) and (self.until is None or on < self.until)
+
+
 class ActorSpec(BaseModel):
     """One knowledge-base actor.
 
@@ -59,6 +73,8 @@ class ActorSpec(BaseModel):
     metonyms (list[str]): capitals and seats that stand for a state ("Islamabad").
     organ (Organ): for agencies, what kind of organ it is; `primary` marks the one
         that "<demonym> <organ word>" phrases resolve to.
+    offices (list[Office]): for persons, the offices they hold or held, so that a title
+        alone ("President X") tells which state or group they lead.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -74,6 +90,7 @@ class ActorSpec(BaseModel):
     organ: Organ | None = None
     primary: bool = False
     governed_by: list[Governance] = []
+    offices: list[Office] = []
     wikidata: str | None = Field(default=None, pattern=r"^Q[0-9]+$")
     note: str | None = None
 

@@ -7,11 +7,11 @@ import re
 from spacy.tokens import Doc
 
 from proxygraph.nlp.found import Found
-from proxygraph.nlp.lexicon import Lexicon
+from proxygraph.nlp.lexicon import Lexicon, function_words
 from proxygraph.nlp.typing_rules import type_from_words
 
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9\-]*[A-Z0-9][A-Za-z0-9\-]*$")
-NAME_GLUE = frozenset({"of", "for", "the", "and", "al", "al-", "de", "du", "la", "el", "e", "i"})
+NAME_GLUE = function_words("name_glue")
 
 
 def _covering(found: list[Found], start: int, end: int) -> Found | None:

@@ -15,11 +15,11 @@ from spacy.tokens import Doc
 from proxygraph.kb.loader import KnowledgeBase
 from proxygraph.kb.specs import ActorSpec
 from proxygraph.nlp.found import Found
-from proxygraph.nlp.lexicon import Lexicon
+from proxygraph.nlp.lexicon import Lexicon, rule_words
 
-LED = frozenset({"led", "dominated", "majority", "based", "linked", "allied", "aligned"})
+LED = rule_words("led")
 PLACE_LIKE = frozenset({"LOCATION", "STATE"})
-REGIONAL = frozenset({"regional", "local"})
+REGIONAL = rule_words("regional")
 POSSESSIVE = frozenset({"'s", "’s"})
 
 

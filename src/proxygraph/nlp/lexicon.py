@@ -1,18 +1,64 @@
-"""Typed access to the word lists under data/lexicon (organs, descriptors, anaphora)."""
+"""Typed access to the word lists under data/lexicon (organs, descriptors, anaphora), and
+the package's function and rule words that rule modules keep as constants."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from proxygraph.errors import InvalidKB
-from proxygraph.kb.loader import KnowledgeBase
+from proxygraph.kb.loader import DATA_DIR, KnowledgeBase, check_words, read_yaml
 
 
 def _words(raw: Any, where: str) -> list[str]:
     if not isinstance(raw, list) or not all(isinstance(w, str) for w in raw):
         raise InvalidKB(f"lexicon {where}: expected a list of strings")
     return [w.lower() for w in raw]
+
+
+@cache
+def _package_file(name: str) -> dict[str, Any]:
+    """data/lexicon/<name>.yaml of the package, read and linted once."""
+    path = DATA_DIR / "lexicon" / f"{name}.yaml"
+    raw = read_yaml(path)
+    if not isinstance(raw, dict):
+        raise InvalidKB(f"{path}: top level must be a mapping")
+    check_words(raw, path, "")
+    return raw
+
+
+def package_words(name: str, key: str) -> frozenset[str]:
+    """One word list of the package's lexicon/<name>.yaml, lower-cased."""
+    return frozenset(_words(_package_file(name).get(key), f"{name}.{key}"))
+
+
+def package_word_map(name: str, key: str) -> dict[str, str]:
+    """{word: group} from a `group: [words]` mapping of the package's lexicon/<name>.yaml."""
+    groups = _package_file(name).get(key)
+    if not isinstance(groups, dict) or not all(isinstance(g, str) for g in groups):
+        raise InvalidKB(f"lexicon {name}.{key}: expected a mapping of names to word lists")
+    out: dict[str, str] = {}
+    for group, words in groups.items():
+        for word in _words(words, f"{name}.{key}.{group}"):
+            if out.setdefault(word, group) != group:
+                raise InvalidKB(f"lexicon {name}.{key}: {word!r} is under {out[word]} and {group}")
+    return out
+
+
+def function_words(key: str) -> frozenset[str]:
+    """Determiners, pronouns and prepositions of lexicon/function_words.yaml."""
+    return package_words("function_words", key)
+
+
+def rule_words(key: str) -> frozenset[str]:
+    """Verbs, nouns and modifiers of lexicon/rule_words.yaml."""
+    return package_words("rule_words", key)
+
+
+def rule_word_map(key: str) -> dict[str, str]:
+    """{word: group} of a grouped list of lexicon/rule_words.yaml ("base_nouns")."""
+    return package_word_map("rule_words", key)
 
 
 @dataclass

@@ -20,7 +20,7 @@ from proxygraph.nlp.groups import (
     speaker_pronouns,
 )
 from proxygraph.nlp.kb_index import DEMONYM, METONYM, KBIndex, KBMatch, build_index
-from proxygraph.nlp.lexicon import Lexicon, build_lexicon
+from proxygraph.nlp.lexicon import Lexicon, build_lexicon, function_words
 from proxygraph.nlp.organs import organ_mentions
 from proxygraph.nlp.places import Places, place_descriptions
 from proxygraph.nlp.proper_names import (
@@ -31,7 +31,7 @@ from proxygraph.nlp.proper_names import (
 )
 from proxygraph.nlp.typing_rules import type_for_name, type_from_words
 
-LEADING_DROPS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+LEADING_DROPS = function_words("leading_drops")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 PLACE_TYPES = frozenset({"LOCATION"})
 
@@ -156,6 +156,11 @@ class MentionFinder:
                 rule + "-place",
                 kb_ids=hit.actor_ids,
             )
+        if actor.type == "PERSON":
+            # a person keeps the spelling the document gives (transliterations differ); the
+            # KB id still makes them one actor across documents
+            text = doc[hit.start : hit.end].text
+            return Found(hit.start, hit.end, "PERSON", actor.id, text, rule, kb_ids=hit.actor_ids)
         if actor.type == "STATE":
             # only a country is a place; a de-facto government ("Islamic Emirate") is not
             is_country = not actor.country or actor.id == actor.country.lower()

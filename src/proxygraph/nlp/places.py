@@ -16,12 +16,12 @@ from spacy.tokens import Doc
 
 from proxygraph.geo import Gazetteer, default_gazetteer
 from proxygraph.nlp.found import Found
-from proxygraph.nlp.lexicon import Lexicon
+from proxygraph.nlp.lexicon import Lexicon, function_words
 from proxygraph.records import GeoRef
 
-CONTAINMENT_WORDS = frozenset({"in", "of", ","})
+CONTAINMENT_WORDS = function_words("containment") | {","}
 POSSESSIVE = frozenset({"'s", "’s"})
-ARTICLES = frozenset({"a", "an", "the"})
+ARTICLES = function_words("articles")
 
 
 class Places:
