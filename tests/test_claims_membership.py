@@ -225,3 +225,12 @@ def test_demonym_taken_for_a_place_still_names_the_officials_state(claims):
     )
     assert _has(out, "MEMBER_OF", "Hamad Saif Al Shamsi", "United Arab Emirates") is not None
     assert _has(out, "MEMBER_OF", "Hamad Saif Al Shamsi", "Sudan") is None
+
+
+def test_a_title_the_parser_split_from_the_name_still_titles_it(claims):
+    # spaCy makes "chief" and "Burhan" two subjects of "visited"
+    out = claims("Sudan's army chief Abdel-Fattah al-Burhan visited Cairo.")
+    c = _has(out, "LEADS", "Abdel-Fattah al-Burhan", "Sudanese Armed Forces")
+    assert c is not None and c.rule.startswith("role-leads-title")
+    meets = [x for x in out if x.relation == "MEETS_WITH"]
+    assert [x.source.name for x in meets] == ["Abdel-Fattah al-Burhan"]  # not the army

@@ -22,7 +22,9 @@ from proxygraph.store import Store
 from proxygraph.store.rows import document_key
 from proxygraph.web import Limits, create_app
 from proxygraph.web.app import Guard
-from proxygraph.web.data import GraphFilter, highlights, safe_url, segments, select_edges
+from proxygraph.web.data import GraphFilter
+from proxygraph.web.data.display import highlights, safe_url, segments
+from proxygraph.web.data.edge_queries import select_edges
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette's note about httpx

@@ -325,6 +325,14 @@ def agent_objects(tok: Token) -> list[Token]:
     return [c for a in tok.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
 
 
+def _without_split_titles(heads: list[Token]) -> list[Token]:
+    """Subjects less a title the parser split from the name it precedes ("Sudan's army
+    chief Abdel-Fattah al-Burhan visited ...": two subjects, the chief and Burhan)."""
+    names = {h.left_edge.i for h in heads if h.pos_ == "PROPN"}
+    kept = [h for h in heads if not (h.pos_ == "NOUN" and h.i + 1 in names)]
+    return kept or heads
+
+
 def subject_heads(tok: Token) -> list[Token]:
     """The subject of a verb, climbing through control, conjunction and purpose clauses
     when the verb has none ("plan to employ X": the planner; "accused X of arming Y": X)."""
@@ -332,7 +340,7 @@ def subject_heads(tok: Token) -> list[Token]:
     for _ in range(6):
         subj = children(cur, *SUBJ)
         if subj:
-            return subj
+            return _without_split_titles(subj)
         if cur.dep_ in PASSIVE_SUBJ or cur.head.i == cur.i:
             return []
         head = cur.head

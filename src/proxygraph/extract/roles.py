@@ -184,6 +184,10 @@ class RoleReader:
                 self._how = "title"
                 return [p]
             return []
+        p = self._split_title(tok)
+        if p is not None:
+            self._how = "title"
+            return [p]
         if tok.dep_ == "appos":
             p = self._person_at(tok.head)
             if p is not None:
@@ -228,6 +232,17 @@ class RoleReader:
         if tok.dep_ == "conj" and tok.head.lower_ in self.roles:
             return self._persons(tok.head, depth + 1)
         return []
+
+    def _split_title(self, tok: Token) -> Found | None:
+        """ "Sudan's army chief Abdel-Fattah al-Burhan visited ...": the parser made the
+        title and the name two subjects (or objects) of one verb; the name right after the
+        title, in the same role, is the person it titles."""
+        p = self._person_after(tok.i + 1)
+        if p is None or p.start != tok.i + 1:
+            return None
+        root = self.doc[p.start : p.end].root
+        same = root.head == tok.head and root.dep_ == tok.dep_ and root is not tok.head
+        return p if same and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") else None
 
     def _people(self, heads: list[Token]) -> list[Found]:
         return [f for h in heads for f in self.m.in_phrase(h) if f.type == "PERSON"]

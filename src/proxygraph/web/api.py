@@ -7,8 +7,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from proxygraph.store import Actor, Edge, Store
-from proxygraph.web import data
-from proxygraph.web.data import GraphFilter, NotFound
+from proxygraph.web.data import (
+    GraphFilter,
+    NotFound,
+    actor_queries,
+    claim_queries,
+    document_queries,
+    edge_queries,
+    facet_queries,
+    place_queries,
+)
 from proxygraph.web.filters import Blank, Text, graph_filter
 from proxygraph.web.schemas import (
     ActorDetail,
@@ -58,7 +66,7 @@ def stats(store: StoreDep) -> dict[str, int]:
 def facets(store: StoreDep) -> dict[str, Any]:
     """Relations, support types, modalities, actor types (from the ontology), the most
     frequent claimants and the documents' date range."""
-    return data.facets(store)
+    return facet_queries.facets(store)
 
 
 @router.get("/graph", response_model=Graph, summary="The network, filtered")
@@ -68,17 +76,17 @@ def graph(store: StoreDep, flt: FilterDep) -> dict[str, Any]:
     `modality`, `claimant` and `until` are applied to the best 50,000 edges matching the
     other filters."""
     try:
-        found, truncated = data.select_edges(store, flt)
+        found, truncated = edge_queries.select_edges(store, flt)
     except NotFound as exc:
         raise not_found(exc) from exc
-    return {**data.graph(found), "truncated": truncated}
+    return {**edge_queries.graph(found), "truncated": truncated}
 
 
 @router.get("/edges", response_model=list[Edge], summary="Edges, filtered")
 def edge_list(store: StoreDep, flt: FilterDep) -> list[Edge]:
     """The aggregated edges matching the filters (as `proxygraph edges --format json`)."""
     try:
-        return data.select_edges(store, flt)[0]
+        return edge_queries.select_edges(store, flt)[0]
     except NotFound as exc:
         raise not_found(exc) from exc
 
@@ -88,7 +96,7 @@ def edge_evidence(store: StoreDep, edge_id: EdgeId) -> dict[str, Any]:
     """The edge and every claim behind it: sentence (with where its source, target and
     claimant are named), claimant, polarity, modality, outlet, date and document."""
     try:
-        edge, items = data.evidence(store, edge_id)
+        edge, items = edge_queries.evidence(store, edge_id)
     except NotFound as exc:
         raise not_found(exc) from exc
     return {"edge": edge, "evidence": items}
@@ -101,7 +109,7 @@ def actor_search(
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
 ) -> list[dict[str, Any]]:
     """Actors on an edge whose name contains `q`, by name."""
-    return data.search_actors(store, q, limit)
+    return actor_queries.search_actors(store, q, limit)
 
 
 @router.get("/actors/{key:path}", response_model=ActorDetail, summary="An actor")
@@ -109,14 +117,14 @@ def actor(store: StoreDep, key: ActorKey) -> dict[str, Any]:
     """An actor (aliases, type, part_of, places, degree), its edges and the documents
     that name it."""
     try:
-        resolved = data.resolve_key(store, key)
+        resolved = actor_queries.resolve_key(store, key)
     except NotFound as exc:
         raise not_found(exc) from exc
     info: Actor = store.actor(resolved)
     return {
         "actor": info,
-        "edges": data.select_edges(store, GraphFilter(actor=resolved, limit=1000))[0],
-        "documents": data.actor_documents(store, resolved),
+        "edges": edge_queries.select_edges(store, GraphFilter(actor=resolved, limit=1000))[0],
+        "documents": actor_queries.actor_documents(store, resolved),
     }
 
 
@@ -127,7 +135,7 @@ def documents(
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> dict[str, Any]:
     """Stored documents, newest first."""
-    found, total = data.list_documents(store, limit=limit, offset=offset)
+    found, total = document_queries.list_documents(store, limit=limit, offset=offset)
     return {"total": total, "documents": found}
 
 
@@ -136,7 +144,7 @@ def document(store: StoreDep, doc_key: DocKey) -> dict[str, Any]:
     """A document with its text (null when the store has none), every mention (with its
     actor and, for places, its geocoding) and every claim (with its evidence offsets)."""
     try:
-        return data.document(store, doc_key)
+        return document_queries.document(store, doc_key)
     except NotFound as exc:
         raise not_found(exc) from exc
 
@@ -147,7 +155,7 @@ def claims(store: StoreDep, flt: FilterDep) -> dict[str, Any]:
     Takes the graph's filters (`min_independent` and `contested` are edge properties and
     are ignored here)."""
     try:
-        found, truncated = data.select_claims(store, flt)
+        found, truncated = claim_queries.select_claims(store, flt)
     except NotFound as exc:
         raise not_found(exc) from exc
     return {"claims": found, "truncated": truncated}
@@ -157,4 +165,4 @@ def claims(store: StoreDep, flt: FilterDep) -> dict[str, Any]:
 def places(store: StoreDep) -> list[dict[str, Any]]:
     """Geocoded places mentioned in the documents, with coordinates and counts, the most
     mentioned first."""
-    return data.places(store)
+    return place_queries.places(store)

@@ -16,9 +16,18 @@ from fastapi.templating import Jinja2Templates
 
 from proxygraph import __version__
 from proxygraph.store import Store
-from proxygraph.web import data
 from proxygraph.web.api import ActorKey, DocKey, EdgeId, get_store
-from proxygraph.web.data import GraphFilter, NotFound
+from proxygraph.web.data import (
+    GraphFilter,
+    NotFound,
+    actor_queries,
+    claim_queries,
+    display,
+    document_queries,
+    edge_queries,
+    facet_queries,
+    place_queries,
+)
 from proxygraph.web.filters import as_query, graph_filter
 
 HERE = Path(__file__).parent
@@ -69,14 +78,14 @@ def error_page(request: Request, status_code: int, message: str) -> HTMLResponse
 @router.get("/", response_class=HTMLResponse)
 def graph_page(request: Request, store: StoreDep, flt: FilterDep) -> HTMLResponse:
     try:
-        found, truncated = data.select_edges(store, flt)
+        found, truncated = edge_queries.select_edges(store, flt)
         problem = None
     except NotFound as exc:
         found, truncated, problem = [], False, str(exc)
     return render(
         request,
         "graph.html",
-        facets=data.facets(store),
+        facets=facet_queries.facets(store),
         flt=flt,
         query=as_query(flt),
         edges=found[:100],
@@ -90,26 +99,26 @@ def graph_page(request: Request, store: StoreDep, flt: FilterDep) -> HTMLRespons
 @router.get("/edges/{edge_id}", response_class=HTMLResponse)
 def edge_page(request: Request, store: StoreDep, edge_id: EdgeId) -> HTMLResponse:
     try:
-        edge, items = data.evidence(store, edge_id)
+        edge, items = edge_queries.evidence(store, edge_id)
     except NotFound as exc:
         return error_page(request, 404, str(exc))
     for item in items:
-        item["pieces"] = data.split(item["sentence"], item["highlights"])
+        item["pieces"] = display.split(item["sentence"], item["highlights"])
     return render(request, "edge.html", edge=edge, items=items)
 
 
 @router.get("/actors/{key:path}", response_class=HTMLResponse)
 def actor_page(request: Request, store: StoreDep, key: ActorKey) -> HTMLResponse:
     try:
-        resolved = data.resolve_key(store, key)
+        resolved = actor_queries.resolve_key(store, key)
     except NotFound as exc:
         return error_page(request, 404, str(exc))
     return render(
         request,
         "actor.html",
         actor=store.actor(resolved),
-        edges=data.select_edges(store, GraphFilter(actor=resolved, limit=1000))[0],
-        documents=data.actor_documents(store, resolved),
+        edges=edge_queries.select_edges(store, GraphFilter(actor=resolved, limit=1000))[0],
+        documents=actor_queries.actor_documents(store, resolved),
     )
 
 
@@ -120,7 +129,7 @@ def documents_page(
     page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
 ) -> HTMLResponse:
     size = 100
-    found, total = data.list_documents(store, limit=size, offset=(page - 1) * size)
+    found, total = document_queries.list_documents(store, limit=size, offset=(page - 1) * size)
     return render(request, "documents.html", documents=found, total=total, page=page,
                   pages=max(1, -(-total // size)))  # fmt: skip
 
@@ -128,12 +137,12 @@ def documents_page(
 @router.get("/documents/{doc_key}", response_class=HTMLResponse)
 def document_page(request: Request, store: StoreDep, doc_key: DocKey) -> HTMLResponse:
     try:
-        doc = data.document(store, doc_key)
+        doc = document_queries.document(store, doc_key)
     except NotFound as exc:
         return error_page(request, 404, str(exc))
     for claim in doc["claims"]:
-        claim["pieces"] = data.split(claim["sentence"], claim["highlights"])
-    pieces = data.segments(doc["text"], doc["mentions"], doc["claims"]) if doc["text"] else []
+        claim["pieces"] = display.split(claim["sentence"], claim["highlights"])
+    pieces = display.segments(doc["text"], doc["mentions"], doc["claims"]) if doc["text"] else []
     return render(request, "document.html", doc=doc, pieces=pieces)
 
 
@@ -141,7 +150,7 @@ def document_page(request: Request, store: StoreDep, doc_key: DocKey) -> HTMLRes
 def timeline_page(request: Request, store: StoreDep, flt: FilterDep) -> HTMLResponse:
     flt = GraphFilter(**{**flt.__dict__, "limit": min(flt.limit, 2000)})
     try:
-        found, truncated = data.select_claims(store, flt)
+        found, truncated = claim_queries.select_claims(store, flt)
         problem = None
     except NotFound as exc:
         found, truncated, problem = [], False, str(exc)
@@ -151,7 +160,7 @@ def timeline_page(request: Request, store: StoreDep, flt: FilterDep) -> HTMLResp
     return render(
         request,
         "timeline.html",
-        facets=data.facets(store),
+        facets=facet_queries.facets(store),
         flt=flt,
         query=as_query(flt),
         months=months,
@@ -203,7 +212,7 @@ def _chart(months: OrderedDict[str, list[dict[str, Any]]]) -> dict[str, Any]:
 
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, store: StoreDep) -> HTMLResponse:
-    return render(request, "map.html", places=data.places(store))
+    return render(request, "map.html", places=place_queries.places(store))
 
 
 @router.get("/api", response_class=HTMLResponse)
