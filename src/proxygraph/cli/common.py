@@ -88,3 +88,23 @@ def extraction_options(func: F) -> F:
     for option in reversed(options):
         func = option(func)
     return func
+
+
+def engine_options(ray_help: str) -> Callable[[F], F]:
+    """--engine local|ray and --address, with the command's own words for what ray does."""
+
+    def decorate(func: F) -> F:
+        func = click.option(
+            "--address",
+            default=None,
+            help="With --engine ray: the Ray cluster (ray://HOST:10001, auto); default local Ray.",
+        )(func)
+        return click.option(
+            "--engine",
+            type=click.Choice(["local", "ray"]),
+            default="local",
+            show_default=True,
+            help=f"ray: {ray_help} (needs pip install 'proxygraph[ray]'; see docs/scale.md).",
+        )(func)
+
+    return decorate

@@ -9,7 +9,13 @@ from typing import Any, TextIO
 
 import click
 
-from proxygraph.cli.common import extraction_options, kb_option, progress, report_error
+from proxygraph.cli.common import (
+    engine_options,
+    extraction_options,
+    kb_option,
+    progress,
+    report_error,
+)
 from proxygraph.cli.table import render_record
 from proxygraph.errors import InvalidInput, LimitExceeded, ProxygraphError
 from proxygraph.ingest import iter_documents, non_english_reason
@@ -67,19 +73,7 @@ def readable_documents(
 @kb_option
 @click.option("--emit-text", is_flag=True, help="Add the analysed text to each record.")
 @extraction_options
-@click.option(
-    "--engine",
-    type=click.Choice(["local", "ray"]),
-    default="local",
-    show_default=True,
-    help="ray: a Ray Data job over JSONL/Parquet shards, -o an output directory "
-    "(needs pip install 'proxygraph[ray]'; see docs/scale.md).",
-)
-@click.option(
-    "--address",
-    default=None,
-    help="With --engine ray: the Ray cluster (ray://HOST:10001, auto); default local Ray.",
-)
+@engine_options("a Ray Data job over JSONL/Parquet shards, -o an output directory")
 def extract_command(
     paths: tuple[str, ...],
     output: TextIO,

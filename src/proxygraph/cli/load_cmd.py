@@ -13,7 +13,13 @@ from typing import Any, NamedTuple
 
 import click
 
-from proxygraph.cli.common import extraction_options, kb_option, progress, report_error
+from proxygraph.cli.common import (
+    engine_options,
+    extraction_options,
+    kb_option,
+    progress,
+    report_error,
+)
 from proxygraph.cli.db import db_option, open_store
 from proxygraph.cli.extract_cmd import _Counter, readable_documents
 from proxygraph.errors import LimitExceeded, ProxygraphError, StoreError
@@ -136,18 +142,8 @@ def _store(store: Store, records: Iterator[dict[str, Any]], result: LoadResult,
 )
 @kb_option
 @extraction_options
-@click.option(
-    "--engine",
-    type=click.Choice(["local", "ray"]),
-    default="local",
-    show_default=True,
-    help="ray: extract PATHS (JSONL/Parquet shards) as a Ray Data job and store the records "
-    "from here (needs pip install 'proxygraph[ray]'; see docs/scale.md).",
-)
-@click.option(
-    "--address",
-    default=None,
-    help="With --engine ray: the Ray cluster (ray://HOST:10001, auto); default local Ray.",
+@engine_options(
+    "extract PATHS (JSONL/Parquet shards) as a Ray Data job and store the records from here"
 )
 def load_command(
     paths: tuple[str, ...],
