@@ -109,6 +109,19 @@ def _sentence_index(doc: Doc) -> list[int]:
     return idx
 
 
+def _state_named_after(doc: Doc, found: list[Found], j: int) -> Found | None:
+    """ "the government in Kigali", "the regime of Syria": the state that the place right
+    after the phrase stands for, as the document names it elsewhere (or there)."""
+    if j + 1 >= len(doc) or doc[j].lower_ not in ("in", "of"):
+        return None
+    place = _covering(found, j + 1, j + 2)
+    if place is None or place.actor_id is None or place.type not in ("STATE", "LOCATION"):
+        return None
+    if place.type == "STATE":
+        return place
+    return next((f for f in found if f.actor_id == place.actor_id and f.type == "STATE"), None)
+
+
 def resolve_anaphora(doc: Doc, found: list[Found], lex: Lexicon) -> list[Found]:
     """ "the group", "he": the nearest earlier actor of the described type, if close enough."""
     if not lex.anaphora and not lex.pronouns:
@@ -155,9 +168,13 @@ def resolve_anaphora(doc: Doc, found: list[Found], lex: Lexicon) -> list[Found]:
         if not typ and lowers[i] in lex.pronouns and doc[i].pos_ == "PRON":
             typ, hit_len = lex.pronouns[lowers[i]], 1
         if typ and _covering(out, i, i + hit_len) is None:
-            ante = _antecedent(out, i, typ, sent_of, lex.anaphora_window)
+            ante = _state_named_after(doc, out, i + hit_len) if typ == "STATE" else None
+            placed = ante is not None
+            if ante is None:
+                ante = _antecedent(out, i, typ, sent_of, lex.anaphora_window)
             if ante is not None:
                 rule = "pronoun" if hit_len == 1 and doc[i].pos_ == "PRON" else "anaphora"
+                rule = "anaphora-place" if placed else rule
                 out.append(
                     Found(
                         i,

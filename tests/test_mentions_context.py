@@ -1,0 +1,45 @@
+"""Mentions resolved by what the document names: UN expert panels, "the government in X"."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def mentions(pipeline):
+    """mentions(text) -> [(surface, type, actor name, rule)] on the packaged KB."""
+
+    def run(text: str) -> list[tuple[str, str, str, str]]:
+        doc = pipeline.nlp(text)
+        return [
+            (doc[f.start : f.end].text, f.type, f.name, f.rule) for f in pipeline.finder.find(doc)
+        ]
+
+    return run
+
+
+def test_un_experts_are_the_panel_of_the_country_the_document_is_about(mentions):
+    out = mentions(
+        "UN experts say Rwanda is arming the M23 rebels in eastern Congo. Kinshasa has long "
+        "accused Kigali of backing the rebels in Congo. The experts also cite Ugandan help."
+    )
+    panel = [m for m in out if m[2] == "UN Group of Experts on the DRC"]
+    assert [(m[0], m[3]) for m in panel] == [
+        ("UN experts", "expert-panel"),
+        ("The experts", "expert-panel-anaphora"),
+    ]
+
+
+def test_un_experts_stay_unresolved_when_no_country_has_a_panel(mentions):
+    out = mentions("UN experts said France and Germany had agreed on the text.")
+    assert not [m for m in out if m[3].startswith("expert-panel")]
+    assert not [m for m in out if "Experts" in m[2]]
+
+
+def test_the_government_in_a_capital_is_that_capitals_state(mentions):
+    out = mentions(
+        "Rwanda has denied the claims. Uganda said nothing. "
+        "The experts accuse the government in Kigali of breaching the embargo."
+    )
+    government = [m for m in out if m[0] == "the government"]
+    assert government == [("the government", "STATE", "Rwanda", "anaphora-place")]
