@@ -43,3 +43,16 @@ def test_the_government_in_a_capital_is_that_capitals_state(mentions):
     )
     government = [m for m in out if m[0] == "the government"]
     assert government == [("the government", "STATE", "Rwanda", "anaphora-place")]
+
+
+def test_un_peacekeepers_are_the_mission_in_the_country_the_document_is_about(mentions):
+    out = mentions(
+        "Rebels attacked UN peacekeepers near Bangui in the Central African Republic. "
+        "The mission said two soldiers were wounded; the Central African Republic's army "
+        "pursued the attackers."
+    )
+    mission = [(m[0], m[2], m[3]) for m in out if m[2] == "MINUSCA"]
+    assert mission == [
+        ("UN peacekeepers", "MINUSCA", "un-mission"),
+        ("The mission", "MINUSCA", "un-mission-anaphora"),
+    ]

@@ -96,6 +96,8 @@ class Lexicon:
     branch_nouns: set[str] = field(default_factory=set)
     expert_panels: set[tuple[str, ...]] = field(default_factory=set)
     expert_panel_anaphora: set[tuple[str, ...]] = field(default_factory=set)
+    un_missions: set[tuple[str, ...]] = field(default_factory=set)
+    un_mission_anaphora: set[tuple[str, ...]] = field(default_factory=set)
 
     @property
     def max_organ_len(self) -> int:
@@ -156,10 +158,9 @@ def _load_groups(lex: Lexicon, groups: dict[str, Any]) -> None:
         setattr(lex, key, set(_words(groups.get(key, []), f"groups.{key}")))
     titles = _words(groups.get("office_titles", []), "groups.office_titles")
     lex.office_titles = {tuple(t.split()) for t in titles}
-    panels = _words(groups.get("expert_panels", []), "groups.expert_panels")
-    lex.expert_panels = {tuple(p.split()) for p in panels}
-    back = _words(groups.get("expert_panel_anaphora", []), "groups.expert_panel_anaphora")
-    lex.expert_panel_anaphora = {tuple(p.split()) for p in back}
+    for key in ("expert_panels", "expert_panel_anaphora", "un_missions", "un_mission_anaphora"):
+        phrases = _words(groups.get(key, []), f"groups.{key}")
+        setattr(lex, key, {tuple(p.split()) for p in phrases})
 
 
 def _load_places(lex: Lexicon, places: dict[str, Any]) -> None:

@@ -22,7 +22,6 @@ from proxygraph.nlp.groups import (
 from proxygraph.nlp.kb_index import DEMONYM, METONYM, KBIndex, KBMatch, build_index
 from proxygraph.nlp.lexicon import Lexicon, build_lexicon, function_words
 from proxygraph.nlp.organs import organ_mentions
-from proxygraph.nlp.panels import expert_panels
 from proxygraph.nlp.places import Places, place_descriptions
 from proxygraph.nlp.proper_names import (
     find_proper_names,
@@ -31,6 +30,7 @@ from proxygraph.nlp.proper_names import (
     type_run,
 )
 from proxygraph.nlp.typing_rules import type_for_name, type_from_words
+from proxygraph.nlp.un_bodies import un_bodies
 
 LEADING_DROPS = function_words("leading_drops")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
@@ -59,7 +59,7 @@ class MentionFinder:
         )
         taken: list[Found] = []
         taken += organ_mentions(doc, states_at, self.kb, self.lex, on)
-        taken += expert_panels(doc, hits, self.kb, self.lex)
+        taken += un_bodies(doc, hits, self.kb, self.lex)
         for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
             if hit.kind == DEMONYM or any(f.overlaps(hit.start, hit.end) for f in taken):
                 continue
