@@ -362,3 +362,12 @@ def test_a_description_beside_a_name_is_the_outlets_voice(claims, has):
     told = has(claims("Officials said the NRF was headed by Ahmad Massoud in 2023."), "LEADS",
                "Ahmad Massoud", "National Resistance Front")  # fmt: skip
     assert told is not None and told.modality == "reported"
+
+
+def test_a_passive_accusation_names_its_agent_as_claimant(claims, has):
+    out = claims("Rwanda has been accused by the Congolese government of arming the M23.")
+    c = has(out, "SUPPORTS", "Rwanda", "M23")
+    assert c is not None and c.modality == "alleged"
+    assert c.claimant_name == "Democratic Republic of the Congo"
+    unnamed = has(claims("Rwanda has been accused of arming the M23."), "SUPPORTS", "Rwanda", "M23")
+    assert unnamed is not None and unnamed.claimant_name == "test-outlet"

@@ -363,7 +363,8 @@ def subject_heads(tok: Token) -> list[Token]:
                 if obj:
                     return obj
             if head.dep_ == "prep" and head.head.lemma_ in OBJECT_CONTROL:
-                obj = children(head.head, "dobj")
+                # "accused X of arming Y": X; "X was accused (by Z) of arming Y": X too
+                obj = children(head.head, "dobj") or children(head.head, "nsubjpass")
                 if obj:
                     return obj
         elif cur.dep_ == "relcl":

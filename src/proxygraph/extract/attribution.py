@@ -52,6 +52,12 @@ class Attributor:
         self.temporal_marks = set(cues.get("temporal_marks", []))
 
     def _speaker(self, verb: Token) -> Found | None:
+        """Who speaks with a reporting verb: its subject, or in the passive its agent
+        ("Rwanda was accused by Kinshasa of ...": Kinshasa; with no agent, nobody named)."""
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            agents = [o for a in children(verb, "agent") for o in children(a, "pobj")]
+            found = [f for h in agents for f in self.m.in_phrase(h) if f.type != "LOCATION"]
+            return found[0] if found else None
         subj = subject_heads(verb)
         actors = [f for h in subj for f in self.m.in_phrase(h) if f.type != "LOCATION"]
         if not actors and verb.dep_ == "parataxis":
