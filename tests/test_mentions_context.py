@@ -1,4 +1,5 @@
-"""Mentions resolved by what the document names: UN expert panels, "the government in X"."""
+"""Mentions resolved by what the document says around them: UN panels and missions, "the
+government in X", things that are not actors."""
 
 from __future__ import annotations
 
@@ -56,3 +57,10 @@ def test_un_peacekeepers_are_the_mission_in_the_country_the_document_is_about(me
         ("UN peacekeepers", "MINUSCA", "un-mission"),
         ("The mission", "MINUSCA", "un-mission-anaphora"),
     ]
+
+
+def test_a_train_is_no_actor_but_a_newspaper_is(mentions):
+    train = mentions("On Tuesday BLA fighters ambushed the Jaffar Express in a remote area.")
+    assert [m[0] for m in train] == ["BLA"]
+    paper = mentions("The Express Tribune reported that the TTP attacked a checkpoint.")
+    assert ("Express Tribune", "POLITICAL_ORG") in [(m[0], m[1]) for m in paper]

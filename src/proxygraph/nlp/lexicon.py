@@ -70,6 +70,7 @@ class Lexicon:
     speaks_for_state: set[str] = field(default_factory=set)
     type_words: dict[str, set[str]] = field(default_factory=dict)
     default_org_type: str = "POLITICAL_ORG"
+    not_actors: set[str] = field(default_factory=set)
     anaphora: dict[tuple[str, ...], str] = field(default_factory=dict)
     pronouns: dict[str, str] = field(default_factory=dict)
     anaphora_window: int = 3
@@ -119,6 +120,7 @@ def build_lexicon(kb: KnowledgeBase) -> Lexicon:
     for typ, spec in (desc.get("types") or {}).items():
         lex.type_words[typ] = set(_words(spec.get("words", []), f"descriptors.{typ}"))
     lex.default_org_type = str(desc.get("default_org_type", lex.default_org_type))
+    lex.not_actors = set(_words(desc.get("not_actors", []), "descriptors.not_actors"))
     ana = kb.lexicon.get("anaphora", {})
     lex.anaphora_window = int(ana.get("window", 3))
     for typ, phrases in (ana.get("descriptions") or {}).items():

@@ -14,7 +14,10 @@ def type_for_name(text: str, ner_label: str, lex: Lexicon) -> str | None:
         return NER_TO_TYPE[ner_label]
     if ner_label != "ORG":
         return None
-    return type_from_words(text, lex) or lex.default_org_type
+    typ = type_from_words(text, lex)
+    if typ is None and lex.not_actors & set(text.lower().split()):
+        return None  # "the Jaffar Express": a train, not an organisation ("Express Tribune" is)
+    return typ or lex.default_org_type
 
 
 def type_from_words(text: str, lex: Lexicon) -> str | None:
