@@ -68,3 +68,16 @@ def test_a_title_the_person_no_longer_held_on_the_date_is_no_claim(claims):
     assert find_claim(before, "LEADS", "Bashar al-Assad", "Syria") is not None
     after = claims(text, date="2025-01-15")
     assert [c for c in after if c.relation == "LEADS"] == []
+
+
+def test_a_role_in_a_leaders_entourage_is_membership_of_what_they_lead(claims):
+    out = claims(
+        "Yolande Makolo, communications director for President Paul Kagame, told AFP the "
+        "talks had failed. President Faustin-Archange Touadera thanked Rwanda. "
+        "Touadera's national security adviser, Valery Zakharov, is Russian.",
+        date="2021-03-01",
+    )
+    c = find_claim(out, "MEMBER_OF", "Yolande Makolo", "Rwanda")
+    assert c is not None and c.rule.startswith("role-member_of-") and "+leader" in c.rule
+    assert find_claim(out, "MEMBER_OF", "Valery Zakharov", "Central African Republic")
+    assert find_claim(out, "LEADS", "Yolande Makolo", "Rwanda") is None

@@ -111,6 +111,20 @@ class RoleContext:
         if state is not None:
             self.person_state.setdefault(person.name, state[0])
 
+    def led_by(self, person: Found) -> Found | None:
+        """What a person leads or serves: the organisation of their KB office on the
+        document's date, else the state a role of theirs earlier in the document is in."""
+        spec = None
+        if person.actor_id is not None:
+            known = self.kb.get(person.actor_id)
+            titles = {o.title for o in known.offices} if known is not None else set()
+            spec = self.kb.office_org(person.actor_id, titles, self.on) if titles else None
+        if spec is None and person.name in self.person_state:
+            spec = self.kb.get(self.person_state[person.name])
+        if spec is None:
+            return None
+        return Found(person.start, person.end, spec.type, spec.id, spec.name, "leader-office")
+
     def is_unlinked_office(self, org: Found, tok: Token) -> bool:
         """An unlinked office name ("Foreign Ministry spokesman", "Interior Minister",
         "chief minister of Balochistan"): the office says nothing of its state."""

@@ -91,6 +91,10 @@ class RoleReader:
             how = self._how
             org, direct = self._org(tok)
             rel = ""
+            if org is None and (boss := self._boss_state(tok)) is not None:
+                # "Touadera's security adviser", "an aide to President X": a member of the
+                # state (or group) the boss leads, whatever the role noun
+                org, rel, how = boss, "MEMBER_OF", f"{how}+leader"
             if org is None or self.context.is_unlinked_office(org, tok):
                 inferred = self.context.infer_org(tok, persons[0])
                 if inferred is None:
@@ -261,6 +265,22 @@ class RoleReader:
                         named = direct is found or _names_noun(found, obj)
                         return found, (named and c.lower_ == "of")
         return None, False
+
+    def _boss_state(self, tok: Token) -> Found | None:
+        """The state or group led by the person a role noun belongs to ("X's adviser", "an
+        aide to X", "director for X"), when the KB or the document says which."""
+        bosses: list[Found] = []
+        for c in tok.children:
+            if c.dep_ == "poss":
+                bosses += [f for f in self.m.in_phrase(c) if f.type == "PERSON"]
+            if c.dep_ == "prep" and c.lower_ in ("of", "for", "to"):
+                for obj in children(c, "pobj"):
+                    bosses += [f for f in self.m.in_phrase(obj) if f.type == "PERSON"]
+        for boss in bosses:
+            led = self.context.led_by(boss)
+            if led is not None:
+                return led
+        return None
 
     def _orgs(self, found: list[Found]) -> Found | None:
         for f in found:
