@@ -81,3 +81,12 @@ def test_a_role_in_a_leaders_entourage_is_membership_of_what_they_lead(claims):
     assert c is not None and c.rule.startswith("role-member_of-") and "+leader" in c.rule
     assert find_claim(out, "MEMBER_OF", "Valery Zakharov", "Central African Republic")
     assert find_claim(out, "LEADS", "Yolande Makolo", "Rwanda") is None
+
+
+def test_his_adviser_serves_the_state_he_leads(claims):
+    out = claims(
+        "The governor received the task from President Joseph Kabila through his security "
+        "adviser, Pierre Numbi.",
+        date="2012-06-01",
+    )
+    assert find_claim(out, "MEMBER_OF", "Pierre Numbi", "Democratic Republic of the Congo")
