@@ -64,3 +64,16 @@ def test_a_train_is_no_actor_but_a_newspaper_is(mentions):
     assert [m[0] for m in train] == ["BLA"]
     paper = mentions("The Express Tribune reported that the TTP attacked a checkpoint.")
     assert ("Express Tribune", "POLITICAL_ORG") in [(m[0], m[1]) for m in paper]
+
+
+def test_the_government_of_a_president_is_the_state_they_lead(pipeline):
+    from proxygraph.extractor import parse_date
+
+    text = (
+        "The United States condemned the attack. The Houthis are at war with the government "
+        "of President Abd-Rabbu Mansour Hadi."
+    )
+    doc = pipeline.nlp(text)
+    found = pipeline.finder.find(doc, parse_date("2016-05-01"))
+    government = [(f.name, f.rule) for f in found if doc[f.start : f.end].text == "the government"]
+    assert government == [("Yemen", "anaphora-place")]

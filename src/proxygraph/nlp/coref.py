@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
 from proxygraph.nlp.found import Found
 from proxygraph.nlp.lexicon import Lexicon, function_words
 from proxygraph.nlp.typing_rules import type_from_words
+
+# What a person leads (the KB's offices), for "the government of President X".
+LedBy = Callable[[Found], Found | None]
 
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9\-]*[A-Z0-9][A-Za-z0-9\-]*$")
 NAME_GLUE = function_words("name_glue")
@@ -109,11 +113,17 @@ def _sentence_index(doc: Doc) -> list[int]:
     return idx
 
 
-def _state_named_after(doc: Doc, found: list[Found], j: int) -> Found | None:
-    """ "the government in Kigali", "the regime of Syria": the state that the place right
-    after the phrase stands for, as the document names it elsewhere (or there)."""
+def _state_named_after(
+    doc: Doc, found: list[Found], j: int, led_by: LedBy | None = None
+) -> Found | None:
+    """ "the government in Kigali", "the regime of Syria", "the government of President X":
+    the state that the place right after the phrase stands for, as the document names it
+    elsewhere (or there), or the one the person after it leads."""
     if j + 1 >= len(doc) or doc[j].lower_ not in ("in", "of"):
         return None
+    place = next((f for f in found if f.start <= j + 2 and j + 1 < f.end), None)
+    if place is not None and place.type == "PERSON" and led_by is not None:
+        return led_by(place)
     place = _covering(found, j + 1, j + 2)
     if place is None or place.actor_id is None or place.type not in ("STATE", "LOCATION"):
         return None
@@ -122,7 +132,9 @@ def _state_named_after(doc: Doc, found: list[Found], j: int) -> Found | None:
     return next((f for f in found if f.actor_id == place.actor_id and f.type == "STATE"), None)
 
 
-def resolve_anaphora(doc: Doc, found: list[Found], lex: Lexicon) -> list[Found]:
+def resolve_anaphora(
+    doc: Doc, found: list[Found], lex: Lexicon, led_by: LedBy | None = None
+) -> list[Found]:
     """ "the group", "he": the nearest earlier actor of the described type, if close enough."""
     if not lex.anaphora and not lex.pronouns:
         return found
@@ -168,7 +180,7 @@ def resolve_anaphora(doc: Doc, found: list[Found], lex: Lexicon) -> list[Found]:
         if not typ and lowers[i] in lex.pronouns and doc[i].pos_ == "PRON":
             typ, hit_len = lex.pronouns[lowers[i]], 1
         if typ and _covering(out, i, i + hit_len) is None:
-            ante = _state_named_after(doc, out, i + hit_len) if typ == "STATE" else None
+            ante = _state_named_after(doc, out, i + hit_len, led_by) if typ == "STATE" else None
             placed = ante is not None
             if ante is None:
                 ante = _antecedent(out, i, typ, sent_of, lex.anaphora_window)

@@ -75,7 +75,7 @@ class MentionFinder:
         taken = repair_person_names(doc, taken, self.lex)
         taken = coref.link_acronyms(doc, taken, self.lex)
         taken = coref.link_short_names(doc, taken)
-        taken = coref.resolve_anaphora(doc, taken, self.lex)
+        taken = coref.resolve_anaphora(doc, taken, self.lex, lambda f: self._led_by(f, on))
         taken = leader_regimes(doc, taken, self.lex)
         taken = _places_by_context(doc, taken, self.lex)
         taken += place_descriptions(doc, taken, self.lex)
@@ -83,6 +83,16 @@ class MentionFinder:
         taken += group_mentions(doc, taken, self.lex)
         taken.sort(key=lambda f: f.start)
         return self.places.geocode(doc, taken, hint)
+
+    def _led_by(self, person: Found, on: date | None) -> Found | None:
+        """The state or group a KB person held office in on the date, as a mention."""
+        spec = self.kb.get(person.actor_id)
+        if spec is None or not spec.offices:
+            return None
+        org = self.kb.office_org(spec.id, {o.title for o in spec.offices}, on)
+        if org is None:
+            return None
+        return Found(person.start, person.end, org.type, org.id, org.name, "office")
 
     def _place_test(self, hint: tuple[str, ...]) -> Callable[[str], bool]:
         return lambda name: self.places.place_like(name, hint)
