@@ -371,3 +371,12 @@ def test_a_passive_accusation_names_its_agent_as_claimant(claims, has):
     assert c.claimant_name == "Democratic Republic of the Congo"
     unnamed = has(claims("Rwanda has been accused of arming the M23."), "SUPPORTS", "Rwanda", "M23")
     assert unnamed is not None and unnamed.claimant_name == "test-outlet"
+
+
+def test_a_former_official_no_longer_speaks_for_the_state(claims, has):
+    current = claims("A Pakistani envoy has accused the Taliban of sheltering the TTP.")
+    assert has(current, "OPPOSES", "Pakistan", "Taliban") is not None
+    former = claims("A former Pakistani envoy has accused the Taliban of sheltering the TTP.")
+    assert [c for c in former if c.source.name == "Pakistan"] == []
+    c = has(former, "SUPPORTS", "Taliban", "Tehrik-i-Taliban Pakistan")
+    assert c is not None and c.modality == "alleged"

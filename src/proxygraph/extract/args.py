@@ -19,6 +19,7 @@ RELATIVE = function_words("relative")
 LOCATIVE_PREPS = function_words("locative_preps")
 MODIFIERS = ("amod", "compound", "nmod")
 QUANTITIES = rule_words("quantities")
+NOT_NOW = rule_words("not_now")  # "former": no longer an organ of the state
 PRONOUNS = function_words("pronouns")
 PLURAL_PRONOUNS = function_words("plural_pronouns")
 
@@ -168,6 +169,8 @@ class MentionMap:
         proto = self.demonyms.get(tok.lower_)
         if proto is None or tok.head.lower_ not in self.demonym_heads:
             return None
+        if any(c.lower_ in NOT_NOW for c in tok.head.children if c.i < tok.i):
+            return None  # "a former Pakistani envoy" no longer speaks for the state
         return Found(
             tok.i, tok.i + 1, proto.type, proto.actor_id, proto.name, "demonym", kb_ids=proto.kb_ids
         )

@@ -9,8 +9,9 @@ from spacy.tokens import Doc
 from proxygraph.kb.loader import KnowledgeBase
 from proxygraph.kb.specs import ActorSpec
 from proxygraph.nlp.found import Found
-from proxygraph.nlp.lexicon import Lexicon
+from proxygraph.nlp.lexicon import Lexicon, rule_words
 
+NOT_NOW = rule_words("not_now")  # "former", "ex": no longer an organ of the state
 FALLBACK_ORGANS = {"military": ("army",), "security": ("military",), "army": ("military",)}
 
 
@@ -57,6 +58,8 @@ def organ_mentions(
     for i, (end, state) in sorted(states_at.items()):
         if i > 0 and doc[i - 1].text in ("-", "pro", "anti"):
             continue  # "pro-Pakistan government": a modifier, not the state's organ
+        if i > 0 and doc[i - 1].lower_ in NOT_NOW:
+            continue  # "a former Pakistani envoy" no longer speaks for the state
         organ = _organ_before_of(doc, i, lex) or _coordinated_organ(doc, i, of_organ)
         if organ is not None:
             of_organ[end] = organ
