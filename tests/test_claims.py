@@ -380,3 +380,10 @@ def test_a_former_official_no_longer_speaks_for_the_state(claims, has):
     assert [c for c in former if c.source.name == "Pakistan"] == []
     c = has(former, "SUPPORTS", "Taliban", "Tehrik-i-Taliban Pakistan")
     assert c is not None and c.modality == "alleged"
+
+
+def test_coordinated_verbs_share_the_object_and_their_support_types(claims, has):
+    out = claims("Rwanda and Uganda are still arming and assisting the M23 rebels in Congo.")
+    for backer in ("Rwanda", "Uganda"):
+        c = has(out, "SUPPORTS", backer, "M23")
+        assert c is not None and c.support_type == ("weapons",)

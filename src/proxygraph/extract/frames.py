@@ -104,6 +104,13 @@ class FrameMatcher:
                     if not children(c, "mark") and all(a.lower_ == "to" for a in children(c, "aux"))
                     for s in children(c, "nsubj")
                 ]
+            if not direct and verbal:  # "arming and assisting X": the next verb's object
+                direct = [
+                    o
+                    for c in children(tok, "conj")
+                    if c.pos_ == "VERB" and c.i > tok.i
+                    for o in children(c, "dobj")
+                ][:1]
             return self._from_heads(direct)
         if role == "dative":
             return self._from_heads(children(tok, "dative", "iobj"))
