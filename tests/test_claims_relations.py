@@ -195,3 +195,10 @@ def test_bases_on_a_countrys_soil(claims):
     assert any(
         c.relation == "LOCATED_IN" and c.source.name == "Tehrik-i-Taliban Pakistan" for c in out
     )
+
+
+def test_working_with_a_group_is_cooperation(claims, has):
+    out = claims("The Congolese army worked with the FDLR against the M23.")
+    c = has(out, "COOPERATES_WITH", "Armed Forces of the Democratic Republic of the Congo",
+            "Democratic Forces for the Liberation of Rwanda")  # fmt: skip
+    assert c is not None and c.rule.startswith("cooperates-work-with")
