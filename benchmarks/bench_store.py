@@ -124,22 +124,26 @@ def synthetic_records(n: int, rng: random.Random) -> list[dict[str, Any]]:
     return records
 
 
-def bench_load(url: str, n_docs: int, seed: int, batch_size: int) -> dict[str, Any]:
-    records = synthetic_records(n_docs, random.Random(seed))
-    _empty(url)
-    with Store(url, batch_size=batch_size) as store:
-        start = time.perf_counter()
-        result = store.load_records(progress(records, desc=f"load (batches of {batch_size})"))
-        elapsed = time.perf_counter() - start
-        stats = store.stats()
+def _timed_load(store: Store, records: list[dict[str, Any]], desc: str) -> dict[str, Any]:
+    """Load records into the store: documents and claims stored, seconds, documents/s."""
+    start = time.perf_counter()
+    result = store.load_records(progress(records, desc=desc))
+    elapsed = time.perf_counter() - start
     return {
-        "batch_size": batch_size,
         "documents": result.documents,
         "claims": result.claims,
         "seconds": round(elapsed, 2),
         "documents_per_s": round(result.documents / elapsed, 1),
-        "edges": stats["edges"],
     }
+
+
+def bench_load(url: str, n_docs: int, seed: int, batch_size: int) -> dict[str, Any]:
+    records = synthetic_records(n_docs, random.Random(seed))
+    _empty(url)
+    with Store(url, batch_size=batch_size) as store:
+        rate = _timed_load(store, records, f"load (batches of {batch_size})")
+        stats = store.stats()
+    return {"batch_size": batch_size, **rate, "edges": stats["edges"]}
 
 
 def bench_load_at_volume(url: str, n_docs: int, seed: int, sql_from: int) -> dict[str, Any]:
@@ -151,18 +155,10 @@ def bench_load_at_volume(url: str, n_docs: int, seed: int, sql_from: int) -> dic
     writer.SQL_FROM, default = sql_from, writer.SQL_FROM
     try:
         with Store(url) as store:
-            start = time.perf_counter()
-            result = store.load_records(progress(records, desc=f"load (sql_from {sql_from})"))
-            elapsed = time.perf_counter() - start
+            rate = _timed_load(store, records, f"load (sql_from {sql_from})")
     finally:
         writer.SQL_FROM = default
-    return {
-        "sql_from": sql_from,
-        "documents": result.documents,
-        "claims": result.claims,
-        "seconds": round(elapsed, 2),
-        "documents_per_s": round(result.documents / elapsed, 1),
-    }
+    return {"sql_from": sql_from, **rate}
 
 
 def _zipf_pick(rng: random.Random, n: int, size: int) -> list[int]:

@@ -77,3 +77,14 @@ def test_the_government_of_a_president_is_the_state_they_lead(pipeline):
     found = pipeline.finder.find(doc, parse_date("2016-05-01"))
     government = [(f.name, f.rule) for f in found if doc[f.start : f.end].text == "the government"]
     assert government == [("Yemen", "anaphora-place")]
+
+
+def test_a_town_taken_by_rebels_is_a_place_even_when_spacy_calls_it_a_person(mentions):
+    out = mentions("M23 rebels captured Goma in January.")
+    assert ("Goma", "LOCATION") in [(m[0], m[1]) for m in out]
+
+
+def test_fighters_from_a_named_group_are_the_groups_not_their_countrys(mentions):
+    out = mentions("Russian mercenaries from the Wagner Group have been deployed to Mali.")
+    assert "Russia" not in [m[2] for m in out]
+    assert ("Wagner Group", "ARMED_GROUP") in [(m[0], m[1]) for m in out]

@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from html import escape
 
-from proxygraph.brief.model import Brief, Citation, quotable_mention, statement, status
+from proxygraph.brief.model import (
+    Brief,
+    Citation,
+    linkable,
+    quotable_mention,
+    sides,
+    statement,
+    status,
+)
 from proxygraph.brief.svg import network_svg
 from proxygraph.export.graph import GraphEdge
 
@@ -31,7 +39,7 @@ def _e(text: object) -> str:
 
 
 def _link(url: str | None, text: str) -> str:
-    if url and url.lower().startswith(("http://", "https://")):
+    if url and linkable(url):
         return f'<a href="{_e(url)}" rel="noopener noreferrer nofollow">{_e(text)}</a>'
     return _e(text)
 
@@ -128,8 +136,7 @@ def render_html(brief: Brief) -> str:
     for item in brief.contested:
         e = item.edge
         cites = brief.citations.get(e.edge_id, [])
-        asserted = [c for c in cites if c.evidence.polarity != "denied"]
-        denied = [c for c in cites if c.evidence.polarity == "denied"]
+        asserted, denied = sides(cites)
         out += [
             f"<h3>{_e(statement(e))}</h3>",
             '<table><tr><th class="side">Asserted by</th><th class="side">Denied by</th></tr>',

@@ -7,7 +7,15 @@ from __future__ import annotations
 import re
 from html import escape
 
-from proxygraph.brief.model import Brief, Citation, quotable_mention, statement, status
+from proxygraph.brief.model import (
+    Brief,
+    Citation,
+    linkable,
+    quotable_mention,
+    sides,
+    statement,
+    status,
+)
 from proxygraph.export.graph import GraphEdge
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~])")
@@ -24,7 +32,7 @@ def _url(url: str) -> str:
 
 
 def _link(url: str | None, text: str) -> str:
-    if url and url.lower().startswith(("http://", "https://")):
+    if url and linkable(url):
         return f"[{md(text)}]({_url(url)})"
     return md(text)
 
@@ -100,9 +108,10 @@ def render_markdown(brief: Brief, *, picture: str | None = None) -> str:
         out += ["No claim in scope is both asserted and denied.", ""]
     for item in brief.contested:
         cites = brief.citations.get(item.edge.edge_id, [])
+        asserted, denied = sides(cites)
         out += [f"### {md(statement(item.edge))}", ""]
-        out += _claims("Asserted by", [c for c in cites if c.evidence.polarity != "denied"])
-        out += _claims("Denied by", [c for c in cites if c.evidence.polarity == "denied"])
+        out += _claims("Asserted by", asserted)
+        out += _claims("Denied by", denied)
     out += ["## Other relations", ""]
     out += (_edge_table(brief, brief.other, backing=False) if brief.other
             else ["None in scope.", ""])  # fmt: skip

@@ -74,6 +74,19 @@ def quotable_mention(ev: Evidence) -> bool:
     return bool(mention) and mention.casefold() != ev.claimant.casefold()
 
 
+def linkable(url: str) -> bool:
+    """Whether a document's URL may become a link: http(s) only."""
+    return url.lower().startswith(("http://", "https://"))
+
+
+def sides(cites: list[Citation]) -> tuple[list[Citation], list[Citation]]:
+    """The citations of a contested edge: (asserting it, denying it)."""
+    return (
+        [c for c in cites if c.evidence.polarity != "denied"],
+        [c for c in cites if c.evidence.polarity == "denied"],
+    )
+
+
 def is_symmetric(edge: Edge) -> bool:
     return edge.relation in ontology().symmetric
 

@@ -6,21 +6,14 @@ import json
 
 import click
 
-from proxygraph.cli.db import db_option, open_store
+from proxygraph.cli.common import format_option
+from proxygraph.cli.db import db_option, store_session
 from proxygraph.cli.graph_output import actor_text, edges_table
-from proxygraph.errors import StoreError
 
 
 @click.command("actor")
 @click.argument("name")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: the actor and its edges; json: the actor as one object.",
-)
+@format_option(["text", "json"], "text: the actor and its edges; json: the actor as one object.")
 @db_option
 def actor_command(name: str, fmt: str, db: str) -> None:
     """Show an actor: canonical name, type, aliases seen, part_of, places, degree, edges.
@@ -32,14 +25,9 @@ def actor_command(name: str, fmt: str, db: str) -> None:
       proxygraph actor RSF
       proxygraph actor "Quds Force" --format json
     """
-    store = open_store(db)
-    try:
+    with store_session(db) as store:
         actor = store.actor(name)
         edges = store.edges(actor=actor.key)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
     if fmt == "json":
         click.echo(json.dumps(actor.to_dict(), ensure_ascii=False))
     else:

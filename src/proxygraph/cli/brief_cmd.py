@@ -6,10 +6,10 @@ from typing import Any
 
 import click
 
-from proxygraph.cli.common import kb_option
-from proxygraph.cli.db import db_option, open_store
+from proxygraph.cli.common import kb_option, load_kb_dirs
+from proxygraph.cli.db import db_option, store_session
 from proxygraph.cli.export_cmd import edge_filter, graph_filter_options
-from proxygraph.errors import ExportError, InvalidKB, StoreError
+from proxygraph.errors import ExportError, StoreError
 
 
 @click.command("brief")
@@ -47,20 +47,11 @@ def brief_command(output: str, fmt: str | None, kb_dirs: tuple[str, ...], db: st
       proxygraph brief --relation SUPPORTS --min-independent 2 -o backing.html
     """
     from proxygraph.brief import write_brief
-    from proxygraph.kb.loader import load_kb
 
     flt = edge_filter(**filters)
-    try:
-        kb = load_kb(kb_dirs)
-    except InvalidKB as exc:
-        raise click.ClickException(str(exc)) from exc
-    store = open_store(db)
-    try:
+    kb = load_kb_dirs(kb_dirs)
+    with store_session(db, errors=(StoreError, ExportError)) as store:
         brief = write_brief(store, output, flt, fmt=fmt, kb=kb)
-    except (StoreError, ExportError) as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
     click.echo(
         f"proxygraph: brief: {len(brief.graph.edges)} edges, {len(brief.all_citations())} "
         f"claims cited -> {'stdout' if output == '-' else output}",

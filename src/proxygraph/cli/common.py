@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+
+from proxygraph.errors import InvalidKB
+
+if TYPE_CHECKING:
+    from proxygraph.kb.loader import KnowledgeBase
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
@@ -21,6 +26,28 @@ def kb_option(func: F) -> F:
         type=click.Path(exists=True, file_okay=False),
         help="Extra knowledge-base folder (YAML) merged over the built-in one; repeatable.",
     )(func)
+
+
+def load_kb_dirs(kb_dirs: Iterable[str]) -> KnowledgeBase:
+    """The knowledge base with the --kb folders; an invalid one is a one-line click error."""
+    from proxygraph.kb.loader import load_kb
+
+    try:
+        return load_kb(kb_dirs)
+    except InvalidKB as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def format_option(choices: Sequence[str], help: str) -> Callable[[F], F]:
+    """--format (as `fmt`): one of choices, the first by default."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=choices[0],
+        show_default=True,
+        help=help,
+    )
 
 
 def report_error(message: str) -> None:
@@ -88,6 +115,19 @@ def extraction_options(func: F) -> F:
     for option in reversed(options):
         func = option(func)
     return func
+
+
+def extractor_settings(
+    kb_dirs: tuple[str, ...],
+    model: str | None,
+    disabled_rules: tuple[str, ...],
+    max_chars: int,
+    max_seconds_per_doc: float | None,
+) -> dict[str, Any]:
+    """The Extractor's keyword arguments from the extraction_options and --kb."""
+    rules = tuple(rule.split("|", 1)[0].strip() for rule in disabled_rules)
+    return dict(kb_dirs=kb_dirs, model=model, disabled_rules=rules, max_chars=max_chars,
+                max_seconds_per_doc=max_seconds_per_doc)  # fmt: skip
 
 
 def engine_options(ray_help: str) -> Callable[[F], F]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import click
@@ -32,3 +33,18 @@ def open_store(db: str, *, create: bool = False) -> Store:
         return Store(db, create=create)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+@contextmanager
+def store_session(
+    db: str, *, create: bool = False, errors: tuple[type[Exception], ...] = (StoreError,)
+) -> Iterator[Store]:
+    """The store for the block, closed after it; one of `errors` raised in the block
+    becomes a one-line click error."""
+    store = open_store(db, create=create)
+    try:
+        yield store
+    except errors as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()

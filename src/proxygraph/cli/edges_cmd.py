@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from proxygraph.cli.db import db_option, open_store
+from proxygraph.cli.common import format_option
+from proxygraph.cli.db import db_option, store_session
 from proxygraph.cli.graph_output import edges_csv, edges_jsonl, edges_table
-from proxygraph.errors import StoreError
 from proxygraph.store import EdgeFilter
 
 
@@ -28,13 +28,9 @@ from proxygraph.store import EdgeFilter
     help="Only edges last seen on or after DATE (YYYY-MM-DD).",
 )  # fmt: skip
 @click.option("--limit", type=click.IntRange(1), metavar="N", help="At most N edges.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-    help="table: for reading; json: one JSON object per edge per line; csv: with a header.",
+@format_option(
+    ["table", "json", "csv"],
+    "table: for reading; json: one JSON object per edge per line; csv: with a header.",
 )
 @db_option
 def edges_command(
@@ -68,12 +64,7 @@ def edges_command(
         since=since.strftime("%Y-%m-%d") if since is not None else None,  # type: ignore[attr-defined]
         limit=limit,
     )
-    store = open_store(db)
-    try:
+    with store_session(db) as store:
         edges = store.edges(flt)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
     render = {"table": edges_table, "json": edges_jsonl, "csv": edges_csv}[fmt]
     click.echo(render(edges), nl=fmt == "table")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from proxygraph.cli.common import format_option
 from proxygraph.errors import ProxygraphError
 
 
@@ -39,13 +40,9 @@ from proxygraph.errors import ProxygraphError
     is_flag=True,
     help="List false positives, misses and attribute mismatches with evidence.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="table: aligned figures for reading; json: the same figures as one JSON object.",
+@format_option(
+    ["table", "json"],
+    "table: aligned figures for reading; json: the same figures as one JSON object.",
 )
 @click.option(
     "--kb",

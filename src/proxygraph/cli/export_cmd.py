@@ -8,9 +8,9 @@ from typing import Any, TypeVar
 
 import click
 
-from proxygraph.cli.common import kb_option
-from proxygraph.cli.db import db_option, open_store
-from proxygraph.errors import ExportError, InvalidKB, StoreError
+from proxygraph.cli.common import kb_option, load_kb_dirs
+from proxygraph.cli.db import db_option, store_session
+from proxygraph.errors import ExportError, StoreError
 from proxygraph.export import export, exporter_names
 from proxygraph.export.base import STDOUT
 from proxygraph.store import EdgeFilter
@@ -98,20 +98,10 @@ def export_command(fmt: str, output: str, kb_dirs: tuple[str, ...], db: str,
       proxygraph export --format jsonl --actor RSF > rsf.jsonl
       proxygraph export --format ftm -o entities.ftm.json  # then: ftm validate, Aleph
     """
-    from proxygraph.kb.loader import load_kb
-
     flt = edge_filter(**filters)
-    try:
-        kb = load_kb(kb_dirs)
-    except InvalidKB as exc:
-        raise click.ClickException(str(exc)) from exc
-    store = open_store(db)
-    try:
+    kb = load_kb_dirs(kb_dirs)
+    with store_session(db, errors=(StoreError, ExportError)) as store:
         graph = export(store, fmt, output, flt, kb=kb)
-    except (StoreError, ExportError) as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
     where = "stdout" if output == STDOUT else output
     click.echo(
         f"proxygraph: {fmt}: {len(graph.nodes)} nodes, {len(graph.edges)} edges -> {where}",

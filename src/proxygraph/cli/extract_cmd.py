@@ -12,6 +12,8 @@ import click
 from proxygraph.cli.common import (
     engine_options,
     extraction_options,
+    extractor_settings,
+    format_option,
     kb_option,
     progress,
     report_error,
@@ -61,13 +63,9 @@ def readable_documents(
     default="-",
     help="Write here instead of stdout.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["jsonl", "table", "parquet"]),
-    default="jsonl",
-    show_default=True,
-    help="jsonl: proxygraph.doc/1 records; table: for reading; parquet: with --engine ray, "
+@format_option(
+    ["jsonl", "table", "parquet"],
+    "jsonl: proxygraph.doc/1 records; table: for reading; parquet: with --engine ray, "
     "Parquet files (the record as JSON in column record).",
 )
 @kb_option
@@ -121,17 +119,15 @@ def extract_command(
     """
     from proxygraph.extractor import Extractor
 
+    settings = extractor_settings(kb_dirs, model, disabled_rules, max_chars, max_seconds_per_doc)
     if engine == "ray":
-        from proxygraph.scale.cli import extractor_settings, run_ray
+        from proxygraph.scale.cli import run_ray
 
         # --emit-text and --max-bytes do not apply
-        settings = extractor_settings(kb_dirs, model, disabled_rules, max_chars,
-                                      max_seconds_per_doc)  # fmt: skip
         run_ray(paths, output, fmt, workers, address, settings)
         return
     if fmt == "parquet":
         raise click.UsageError("--format parquet writes a directory: it needs --engine ray")
-    rules = tuple(rule.split("|", 1)[0].strip() for rule in disabled_rules)
     counter = _Counter()
     # Records come back in input order, so the texts wait in a queue (doc ids may repeat).
     texts: deque[str] = deque()
@@ -148,13 +144,7 @@ def extract_command(
         if emit_text:
             texts.popleft()  # skips come in input order, like records
 
-    extractor = Extractor(
-        kb_dirs=kb_dirs,
-        model=model,
-        disabled_rules=rules,
-        max_chars=max_chars,
-        max_seconds_per_doc=max_seconds_per_doc,
-    )
+    extractor = Extractor(**settings)
     try:
         if workers > 1:
             # Build the pipeline here first: an error in the KB, a lexicon or the model is

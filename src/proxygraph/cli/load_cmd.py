@@ -9,32 +9,25 @@ from collections.abc import Iterator
 from contextlib import closing
 from itertools import chain
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import click
 
 from proxygraph.cli.common import (
     engine_options,
     extraction_options,
+    extractor_settings,
     kb_option,
     progress,
     report_error,
 )
-from proxygraph.cli.db import db_option, open_store
+from proxygraph.cli.db import db_option, store_session
 from proxygraph.cli.extract_cmd import _Counter, readable_documents
 from proxygraph.errors import LimitExceeded, ProxygraphError, StoreError
 from proxygraph.records import Document
 from proxygraph.scale.ray_engine import PARQUET_SUFFIXES
 from proxygraph.store import LoadResult, Store
 from proxygraph.store.repository import BATCH_SIZE
-
-
-class Limits(NamedTuple):
-    """The input limits of `extract`: file bytes, text characters, seconds per document."""
-
-    bytes: int
-    chars: int
-    seconds: float | None
 
 
 def _claim_records(files: tuple[str, ...], counter: _Counter) -> Iterator[dict[str, Any]]:
@@ -184,26 +177,16 @@ def load_command(
         _check_ray_usage(paths, claim_files)
     counter = _Counter()
     result = LoadResult()
-    store = open_store(db, create=True)
-    store.batch_size = batch_size
-    try:
+    settings = extractor_settings(kb_dirs, model, disabled_rules, max_chars, max_seconds_per_doc)
+    with store_session(db, create=True, errors=(ProxygraphError,)) as store:
+        store.batch_size = batch_size
         if claim_files:
             _store(store, _claim_records(claim_files, counter), result, counter)
         if paths and engine == "ray":
-            from proxygraph.scale.cli import extractor_settings
-
-            settings = extractor_settings(kb_dirs, model, disabled_rules, max_chars,
-                                          max_seconds_per_doc)  # fmt: skip
             _ray_load(store, paths, result, counter, workers, address, settings)
         elif paths:
-            limits = Limits(max_bytes, max_chars, max_seconds_per_doc)
-            _extract_and_store(store, paths, result, counter, kb_dirs=kb_dirs, workers=workers,
-                               limits=limits, model=model,
-                               disabled_rules=disabled_rules)  # fmt: skip
-    except ProxygraphError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
+            _extract_and_store(store, paths, result, counter, settings=settings, workers=workers,
+                               max_bytes=max_bytes)  # fmt: skip
     failed = f"; {counter.failed} failed" if counter.failed else ""
     click.echo(f"proxygraph: {db}: {result.summary()}{failed}", err=True)
     if counter.failed:
@@ -242,11 +225,9 @@ def _extract_and_store(
     result: LoadResult,
     counter: _Counter,
     *,
-    kb_dirs: tuple[str, ...],
+    settings: dict[str, Any],
     workers: int,
-    limits: Limits,
-    model: str | None,
-    disabled_rules: tuple[str, ...],
+    max_bytes: int,
 ) -> None:
     from proxygraph.extractor import Extractor
 
@@ -255,7 +236,7 @@ def _extract_and_store(
     # this generator runs in the pool's feeder thread)
 
     def documents() -> Iterator[Document]:
-        for doc in readable_documents(paths, counter, limits.bytes, max_chars=limits.chars):
+        for doc in readable_documents(paths, counter, max_bytes, max_chars=settings["max_chars"]):
             if store.is_loaded(doc.source, doc.doc_id, doc.text):
                 already[0] += 1
                 continue
@@ -272,14 +253,7 @@ def _extract_and_store(
             record["text"] = texts.popleft()
             yield record
 
-    rules = tuple(rule.split("|", 1)[0].strip() for rule in disabled_rules)
-    extractor = Extractor(
-        kb_dirs=kb_dirs,
-        model=model,
-        disabled_rules=rules,
-        max_chars=limits.chars,
-        max_seconds_per_doc=limits.seconds,
-    )
+    extractor = Extractor(**settings)
     pending = documents()
     first = next(pending, None)  # nothing new: no need to load the pipeline
     if first is not None:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import click
 
-from proxygraph.cli.db import db_option, open_store
+from proxygraph.cli.db import db_option, store_session
 from proxygraph.cli.graph_output import actor_text
-from proxygraph.errors import StoreError
 
 
 @click.command("merge")
@@ -25,11 +24,6 @@ def merge_command(name: str, into: str, db: str) -> None:
       proxygraph merge "Wagner Group" "Africa Corps"
       proxygraph merge "name:PERSON:hemedti" "Mohamed Hamdan Dagalo"
     """
-    store = open_store(db)
-    try:
+    with store_session(db) as store:
         actor = store.merge(name, into)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
     click.echo(actor_text(actor))

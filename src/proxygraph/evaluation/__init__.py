@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from proxygraph.evaluation.claims_score import ClaimError, ClaimsReport, score_claims
 from proxygraph.evaluation.gold import GoldDoc, iter_records, load_gold, records_by_id
@@ -54,17 +55,7 @@ def evaluate_gold(
 ) -> ClaimsReport:
     """Score claims on a gold file: extract its texts (or read `predictions`) and compare."""
     gold = load_gold(gold_path)
-    if predictions is not None:
-        records = records_by_id(iter_records(predictions))
-    else:
-        from proxygraph.extractor import Extractor
-
-        records = run_extraction(
-            Extractor(kb_dirs=kb_dirs),
-            [d.to_document() for d in gold],
-            workers=workers,
-            progress=progress,
-        )
+    records = _records(gold, predictions, kb_dirs=kb_dirs, workers=workers, progress=progress)
     return score_claims(gold, records)
 
 
@@ -86,15 +77,27 @@ def evaluate_re3d(
         records = spacy_baseline_records(docs)
     elif baseline is not None:
         raise ValueError(f"unknown baseline {baseline!r}")
-    elif predictions is not None:
-        records = records_by_id(iter_records(predictions))
     else:
-        from proxygraph.extractor import Extractor
-
-        records = run_extraction(
-            Extractor(kb_dirs=kb_dirs),
-            [d.to_document() for d in docs],
-            workers=workers,
-            progress=progress,
-        )
+        records = _records(docs, predictions, kb_dirs=kb_dirs, workers=workers, progress=progress)
     return score_re3d(docs, records, datasets)
+
+
+def _records(
+    docs: Sequence[GoldDoc | Re3dDoc],
+    predictions: Path | str | None,
+    *,
+    kb_dirs: Sequence[Path | str],
+    workers: int,
+    progress: bool,
+) -> dict[str, dict[str, Any]]:
+    """The doc/1 records to score, by doc_id: read from `predictions`, or extracted."""
+    if predictions is not None:
+        return records_by_id(iter_records(predictions))
+    from proxygraph.extractor import Extractor
+
+    return run_extraction(
+        Extractor(kb_dirs=kb_dirs),
+        [d.to_document() for d in docs],
+        workers=workers,
+        progress=progress,
+    )

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from proxygraph.errors import InvalidGold
+from proxygraph.evaluation.jsonl import json_lines, parse_json
 from proxygraph.ontology import ontology
 from proxygraph.records import Document
 
@@ -167,10 +167,10 @@ def _parse_claim(raw: Any, where: str, names: set[str], mentions: set[str]) -> G
 
 def parse_gold_line(line: str, where: str) -> GoldDoc:
     """Parse one gold JSON line; `where` ("file:line") prefixes every error."""
-    try:
-        raw = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InvalidGold(f"{where}: invalid JSON ({exc.msg} at column {exc.colno})") from None
+    return _gold_doc(parse_json(line, where, column=True), where)
+
+
+def _gold_doc(raw: Any, where: str) -> GoldDoc:
     if not isinstance(raw, dict):
         raise InvalidGold(f"{where}: expected a JSON object")
     doc_id = _str(raw.get("id"), where, "id")
@@ -203,11 +203,8 @@ def load_gold(path: Path | str) -> list[GoldDoc]:
         raise InvalidGold(f"{path}: cannot read gold file ({exc})") from None
     docs: list[GoldDoc] = []
     seen: dict[str, str] = {}
-    for ln, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{ln}"
-        doc = parse_gold_line(line, where)
+    for where, raw in json_lines(lines, path, column=True):
+        doc = _gold_doc(raw, where)
         if doc.id in seen:
             raise InvalidGold(f"{where}: document id {doc.id!r} already used at {seen[doc.id]}")
         seen[doc.id] = where
@@ -225,15 +222,9 @@ def iter_records(path: Path | str) -> Iterator[dict[str, Any]]:
     except OSError as exc:
         raise InvalidGold(f"{path}: cannot read predictions ({exc})") from None
     with handle:
-        for ln, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InvalidGold(f"{path}:{ln}: invalid JSON ({exc.msg})") from None
+        for where, rec in json_lines(handle, path):
             if not isinstance(rec, dict) or not isinstance(rec.get("doc_id"), str):
-                raise InvalidGold(f"{path}:{ln}: expected a proxygraph.doc/1 object with doc_id")
+                raise InvalidGold(f"{where}: expected a proxygraph.doc/1 object with doc_id")
             yield rec
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from proxygraph.errors import InvalidGold
+from proxygraph.evaluation.jsonl import json_lines
 from proxygraph.evaluation.metrics import PRF
 from proxygraph.records import Document
 
@@ -92,18 +93,12 @@ class Re3dReport:
     @property
     def mentions(self) -> PRF:
         """Micro-averaged typed mention counts."""
-        out = PRF()
-        for c in self.mention_types.values():
-            out.add(c)
-        return out
+        return _summed(self.mention_types.values())
 
     @property
     def relations(self) -> PRF:
         """Micro-averaged relation counts."""
-        out = PRF()
-        for c in self.relation_types.values():
-            out.add(c)
-        return out
+        return _summed(self.relation_types.values())
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -121,6 +116,22 @@ class Re3dReport:
         }
 
 
+def _summed(counters: Iterable[PRF]) -> PRF:
+    out = PRF()
+    for c in counters:
+        out.add(c)
+    return out
+
+
+def _tally(counter: PRF, tp: int, predicted: int, gold: int) -> None:
+    """Add one document's matches (tp) of `predicted` items against `gold` ones."""
+    counter.tp, counter.fp, counter.fn = (
+        counter.tp + tp,
+        counter.fp + predicted - tp,
+        counter.fn + gold - tp,
+    )
+
+
 def _read_objects(path: Path) -> list[dict[str, Any]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -135,15 +146,9 @@ def _read_objects(path: Path) -> list[dict[str, Any]]:
             raise InvalidGold(f"{path}: expected a list of objects")
         return data
     out = []
-    for ln, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InvalidGold(f"{path}:{ln}: invalid JSON ({exc.msg})") from None
+    for where, obj in json_lines(text.splitlines(), path):
         if not isinstance(obj, dict):
-            raise InvalidGold(f"{path}:{ln}: expected a JSON object")
+            raise InvalidGold(f"{where}: expected a JSON object")
         out.append(obj)
     return out
 
@@ -313,25 +318,16 @@ def score_re3d_doc(doc: Re3dDoc, record: Mapping[str, Any] | None, report: Re3dR
     for t in MENTION_TYPES:
         p = [(s, e) for s, e, ty in pred_m if ty == t]
         g = [(s, e) for s, e, ty in doc.mentions if ty == t]
-        tp = match_one_to_one(p, g)
-        c = report.mention_types[t]
-        c.tp, c.fp, c.fn = c.tp + tp, c.fp + len(p) - tp, c.fn + len(g) - tp
+        _tally(report.mention_types[t], match_one_to_one(p, g), len(p), len(g))
     p_all = sorted({(s, e) for s, e, _ in pred_m})
     g_all = sorted({(s, e) for s, e, _ in doc.mentions})
-    tp = match_one_to_one(p_all, g_all)
-    u = report.mentions_untyped
-    u.tp, u.fp, u.fn = u.tp + tp, u.fp + len(p_all) - tp, u.fn + len(g_all) - tp
+    _tally(report.mentions_untyped, match_one_to_one(p_all, g_all), len(p_all), len(g_all))
 
     pred_r = _pred_relations(record)
     for rel, counter in report.relation_types.items():
         p = [x for x in pred_r if x[0] == rel]
         g = [x for x in doc.relations if x.relation == rel]
-        tp = _match_relations(p, g)
-        counter.tp, counter.fp, counter.fn = (
-            counter.tp + tp,
-            counter.fp + len(p) - tp,
-            counter.fn + len(g) - tp,
-        )
+        _tally(counter, _match_relations(p, g), len(p), len(g))
 
 
 def score_re3d(

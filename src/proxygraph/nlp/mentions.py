@@ -20,7 +20,7 @@ from proxygraph.nlp.groups import (
     speaker_pronouns,
 )
 from proxygraph.nlp.kb_index import DEMONYM, METONYM, KBIndex, KBMatch, build_index
-from proxygraph.nlp.lexicon import Lexicon, build_lexicon, function_words
+from proxygraph.nlp.lexicon import Lexicon, build_lexicon, function_words, rule_words
 from proxygraph.nlp.organs import organ_mentions
 from proxygraph.nlp.places import Places, place_descriptions
 from proxygraph.nlp.proper_names import (
@@ -33,8 +33,10 @@ from proxygraph.nlp.typing_rules import type_for_name, type_from_words
 from proxygraph.nlp.un_bodies import un_bodies
 
 LEADING_DROPS = function_words("leading_drops")
+CONTROL_VERBS = rule_words("control_verbs")  # "rebels captured Goma": Goma is a place
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 PLACE_TYPES = frozenset({"LOCATION"})
+GROUP_TYPES = frozenset({"ARMED_GROUP", "STATE_AGENCY", "POLITICAL_ORG"})
 
 
 class MentionFinder:
@@ -58,7 +60,10 @@ class MentionFinder:
             [self.kb.actors[h.actor_ids[0]].name for h in hits if h.kind != DEMONYM]
         )
         taken: list[Found] = []
-        taken += organ_mentions(doc, states_at, self.kb, self.lex, on)
+        groups_at = frozenset(
+            h.start for h in hits if self.kb.actors[h.actor_ids[0]].type in GROUP_TYPES
+        )
+        taken += organ_mentions(doc, states_at, self.kb, self.lex, on, groups_at)
         taken += un_bodies(doc, hits, self.kb, self.lex)
         for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
             if hit.kind == DEMONYM or any(f.overlaps(hit.start, hit.end) for f in taken):
@@ -139,7 +144,8 @@ class MentionFinder:
         text = doc[start:end].text
         if type_from_words(text, self.lex) is not None:
             return False
-        if label == "PERSON" and not _place_context(doc, start, self.lex):
+        placed = _place_context(doc, start, self.lex) or _taken_territory(doc, start, end)
+        if label == "PERSON" and not placed:
             return False
         return self.places.place_like(text, hint)
 
@@ -222,6 +228,12 @@ def _place_context(doc: Doc, start: int, lex: Lexicon) -> bool:
     while k >= 0 and (doc[k].lower_ == "the" or doc[k].lower_ in lex.directions):
         k -= 1
     return k >= 0 and (doc[k].lower_ in lex.place_prepositions or doc[k].lower_ == "of")
+
+
+def _taken_territory(doc: Doc, start: int, end: int) -> bool:
+    """The object of a verb of taking ground ("rebels captured Goma")."""
+    root = doc[start:end].root
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in CONTROL_VERBS
 
 
 def _used_as_place(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:

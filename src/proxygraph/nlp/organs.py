@@ -48,10 +48,13 @@ def organ_mentions(
     kb: KnowledgeBase,
     lex: Lexicon,
     on: date | None,
+    groups_at: frozenset[int] = frozenset(),
 ) -> list[Found]:
     """Find organ phrases after demonyms or state names, coordinations included.
 
     states_at (dict): token index -> (end token, state) for each demonym or state name.
+    groups_at (frozenset[int]): where names of groups and agencies start: "Russian
+        mercenaries from the Wagner Group" are the group's, not an organ of Russia.
     """
     found: list[Found] = []
     of_organ: dict[int, str] = {}
@@ -71,6 +74,8 @@ def organ_mentions(
         hit = match_organ(doc, j, lex)
         if hit is not None:
             organ_end, organ = hit
+            if _group_named_after(doc, organ_end, groups_at):
+                continue
             demonym = _demonym(state, doc[i:end].text)
             aid, name, typ, part_of = resolve_organ(kb, lex, state, organ, demonym, on)
             found.append(Found(i, organ_end, typ, aid, name, "organ-phrase", part_of))
@@ -85,6 +90,16 @@ def organ_mentions(
                 aid, name, typ, part_of = resolve_organ(kb, lex, state, hit[1], demonym, on)
                 found.append(Found(i, end, typ, aid, name, "organ-coordination", part_of))
     return found
+
+
+def _group_named_after(doc: Doc, end: int, groups_at: frozenset[int]) -> bool:
+    """ "from the Wagner Group", "of the RSF" right after an organ phrase."""
+    if end >= len(doc) or doc[end].lower_ not in ("from", "of"):
+        return False
+    k = end + 1
+    if k < len(doc) and doc[k].lower_ == "the":
+        k += 1
+    return k in groups_at
 
 
 def _organ_before_of(doc: Doc, i: int, lex: Lexicon) -> str | None:

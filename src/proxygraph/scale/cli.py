@@ -18,19 +18,6 @@ if TYPE_CHECKING:
 RAY_FORMATS = ("jsonl", "parquet")
 
 
-def extractor_settings(
-    kb_dirs: tuple[str, ...],
-    model: str | None,
-    disabled_rules: tuple[str, ...],
-    max_chars: int,
-    max_seconds_per_doc: float | None,
-) -> dict[str, Any]:
-    """The Extractor's keyword arguments from the command's options."""
-    rules = tuple(rule.split("|", 1)[0].strip() for rule in disabled_rules)
-    return dict(kb_dirs=kb_dirs, model=model, disabled_rules=rules, max_chars=max_chars,
-                max_seconds_per_doc=max_seconds_per_doc)  # fmt: skip
-
-
 def check_inputs(paths: Sequence[str]) -> None:
     """A usage error for stdin, which Ray cannot read."""
     if "-" in paths:

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from proxygraph.graph.aggregate import EdgeKey, EdgeTally, edge_keys, fold
-from proxygraph.store.tables import claim_edges, claims, documents
+from proxygraph.store.tables import claim_edges, claims, claims_of_edges, documents
 
 
 def _facets(edge_ids: Sequence[str]) -> sa.CompoundSelect[Any]:
@@ -42,11 +42,7 @@ def _facets(edge_ids: Sequence[str]) -> sa.CompoundSelect[Any]:
             documents.c.cluster,
             documents.c.date,
         )  # fmt: skip
-        .select_from(
-            claim_edges.join(claims, claims.c.claim_id == claim_edges.c.claim_id).join(
-                documents, documents.c.doc_key == claims.c.doc_key
-            )
-        )
+        .select_from(claims_of_edges())
         .where(claim_edges.c.edge_id.in_(edge_ids))
         .cte("edge_claims")
     )

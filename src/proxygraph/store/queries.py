@@ -16,6 +16,7 @@ from proxygraph.store.tables import (
     actors,
     claim_edges,
     claims,
+    claims_of_edges,
     documents,
     edges,
 )
@@ -43,20 +44,27 @@ class EdgeFilter:
     limit: int | None = None
 
 
-def edge_select() -> sa.Select[tuple[object, ...]]:
-    """Edges joined with the names and types of their two actors."""
+def with_actor_names(table: sa.Table, *columns: Any) -> sa.Select[tuple[object, ...]]:
+    """Rows of `table` (edges or claims) and `columns`, with the names and types of their
+    two actors: source_name, source_type, target_name, target_type."""
     src, tgt = actors.alias("src"), actors.alias("tgt")
     return (
         sa.select(
-            edges,
+            table,
             src.c.name.label("source_name"),
             src.c.type.label("source_type"),
             tgt.c.name.label("target_name"),
             tgt.c.type.label("target_type"),
+            *columns,
         )
-        .join(src, src.c.actor_key == edges.c.source_actor)
-        .join(tgt, tgt.c.actor_key == edges.c.target_actor)
+        .join(src, src.c.actor_key == table.c.source_actor)
+        .join(tgt, tgt.c.actor_key == table.c.target_actor)
     )
+
+
+def edge_select() -> sa.Select[tuple[object, ...]]:
+    """Edges joined with the names and types of their two actors."""
+    return with_actor_names(edges)
 
 
 def find_actor_keys(conn: Connection, name: str) -> list[str]:
@@ -165,11 +173,7 @@ def select_evidence(conn: Connection, edge_id: str) -> list[Evidence]:
             documents.c.url,
             documents.c.title,
         )  # fmt: skip
-        .select_from(
-            claim_edges.join(claims, claims.c.claim_id == claim_edges.c.claim_id).join(
-                documents, documents.c.doc_key == claims.c.doc_key
-            )
-        )
+        .select_from(claims_of_edges())
         .where(claim_edges.c.edge_id == edge_id)
         .order_by(documents.c.date, documents.c.doc_id, documents.c.source, claims.c.ordinal)
     )

@@ -164,6 +164,14 @@ edges = sa.Table(
     sa.Index("ix_edges_rank", "n_independent", "n_claims", "edge_id"),
 )
 
+
+def claims_of_edges() -> sa.Join:
+    """claim_edges joined with its claims and their documents."""
+    return claim_edges.join(claims, claims.c.claim_id == claim_edges.c.claim_id).join(
+        documents, documents.c.doc_key == claims.c.doc_key
+    )
+
+
 V1_TABLES = [
     documents,
     doc_bands,

@@ -23,6 +23,7 @@ from proxygraph.store.tables import (
     actors,
     claim_edges,
     claims,
+    claims_of_edges,
     doc_bands,
     documents,
     edges,
@@ -115,11 +116,7 @@ def _aggregated_in_python(conn: Connection, edge_ids: Sequence[str]) -> list[dic
     """Edge rows from every claim behind the edges, read and aggregated here."""
     query = (
         sa.select(*_FACT_COLUMNS)
-        .select_from(
-            claim_edges.join(claims, claims.c.claim_id == claim_edges.c.claim_id).join(
-                documents, documents.c.doc_key == claims.c.doc_key
-            )
-        )
+        .select_from(claims_of_edges())
         .where(claim_edges.c.edge_id.in_(edge_ids))
     )
     grouped: dict[str, list[Any]] = defaultdict(list)

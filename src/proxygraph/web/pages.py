@@ -5,6 +5,7 @@ no text from the store is ever inserted as markup."""
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
@@ -75,25 +76,31 @@ def error_page(request: Request, status_code: int, message: str) -> HTMLResponse
                   message=message)  # fmt: skip
 
 
-@router.get("/", response_class=HTMLResponse)
-def graph_page(request: Request, store: StoreDep, flt: FilterDep) -> HTMLResponse:
+def _filtered(
+    select: Callable[[Store, GraphFilter], tuple[list[Any], bool]], store: Store, flt: GraphFilter
+) -> tuple[list[Any], dict[str, Any]]:
+    """What `select` finds for a filtered page, and the page's filter context (facets,
+    query, total, truncated, problem); a filter naming no actor finds nothing and says so."""
     try:
-        found, truncated = edge_queries.select_edges(store, flt)
+        found, truncated = select(store, flt)
         problem = None
     except NotFound as exc:
         found, truncated, problem = [], False, str(exc)
-    return render(
-        request,
-        "graph.html",
-        facets=facet_queries.facets(store),
-        flt=flt,
-        query=as_query(flt),
-        edges=found[:100],
-        total=len(found),
-        truncated=truncated,
-        problem=problem,
-        stats=store.stats(),
-    )
+    context = {
+        "facets": facet_queries.facets(store),
+        "flt": flt,
+        "query": as_query(flt),
+        "total": len(found),
+        "truncated": truncated,
+        "problem": problem,
+    }
+    return found, context
+
+
+@router.get("/", response_class=HTMLResponse)
+def graph_page(request: Request, store: StoreDep, flt: FilterDep) -> HTMLResponse:
+    found, context = _filtered(edge_queries.select_edges, store, flt)
+    return render(request, "graph.html", edges=found[:100], stats=store.stats(), **context)
 
 
 @router.get("/edges/{edge_id}", response_class=HTMLResponse)
@@ -149,26 +156,11 @@ def document_page(request: Request, store: StoreDep, doc_key: DocKey) -> HTMLRes
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(request: Request, store: StoreDep, flt: FilterDep) -> HTMLResponse:
     flt = GraphFilter(**{**flt.__dict__, "limit": min(flt.limit, 2000)})
-    try:
-        found, truncated = claim_queries.select_claims(store, flt)
-        problem = None
-    except NotFound as exc:
-        found, truncated, problem = [], False, str(exc)
+    found, context = _filtered(claim_queries.select_claims, store, flt)
     months: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
     for item in found:
         months.setdefault(item["date"][:7] if item["date"] else "undated", []).append(item)
-    return render(
-        request,
-        "timeline.html",
-        facets=facet_queries.facets(store),
-        flt=flt,
-        query=as_query(flt),
-        months=months,
-        chart=_chart(months),
-        total=len(found),
-        truncated=truncated,
-        problem=problem,
-    )
+    return render(request, "timeline.html", months=months, chart=_chart(months), **context)
 
 
 def _continuous(months: OrderedDict[str, list[dict[str, Any]]]) -> dict[str, list[Any]]:

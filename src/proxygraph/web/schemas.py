@@ -1,16 +1,18 @@
 """The JSON API's response shapes, for validation and the OpenAPI document.
 
-Edges and actors are the store's own dataclasses (proxygraph.store.Edge, Actor); the rest
-adds what the web views need (document keys, safe links, highlight offsets).
+Edges and actors are the store's own dataclasses (proxygraph.store.Edge, Actor), and
+EvidenceOut is built from its Evidence; the rest adds what the web views need (document
+keys, safe links, highlight offsets).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import fields
+from typing import TYPE_CHECKING, Any, get_type_hints
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 
-from proxygraph.store import Actor, Edge
+from proxygraph.store import Actor, Edge, Evidence
 
 
 class Highlight(BaseModel):
@@ -21,32 +23,34 @@ class Highlight(BaseModel):
     role: str = Field(description="source, target or claimant")
 
 
-class EvidenceOut(BaseModel):
-    """One claim behind an edge, with where it was read."""
+# What the API says of the store's Evidence fields (the rest are as the store has them).
+_EVIDENCE_NOTES = {
+    "url": "the original article, only when it is http(s)",
+    "sentence": "the evidence sentence, as plain text",
+    "evidence_start": "offset of the sentence in the document",
+}
 
-    claim_id: str
-    doc_key: str = Field(description="the document's key: GET /api/documents/{doc_key}")
-    doc_id: str
-    outlet: str
-    date: str | None
-    url: str | None = Field(description="the original article, only when it is http(s)")
-    title: str | None
-    sentence: str = Field(description="the evidence sentence, as plain text")
-    evidence_start: int | None = Field(description="offset of the sentence in the document")
-    evidence_end: int | None
-    claimant: str
-    claimant_mention: str | None
-    polarity: str
-    modality: str
-    source_mention: str | None
-    target_mention: str | None
-    support_type: list[str] | None
-    kind: str | None
-    role: str | None
-    time: str | None
-    rule: str | None
-    confidence: float | None
-    highlights: list[Highlight]
+
+def _evidence_out() -> type[BaseModel]:
+    """EvidenceOut: the store's Evidence, with the document's key after claim_id and the
+    highlights last."""
+    hints = get_type_hints(Evidence)
+    spec: dict[str, Any] = {}
+    for f in fields(Evidence):
+        spec[f.name] = (hints[f.name], Field(description=_EVIDENCE_NOTES.get(f.name)))
+        if f.name == "claim_id":
+            spec["doc_key"] = (
+                str,
+                Field(description="the document's key: GET /api/documents/{doc_key}"),
+            )
+    spec["highlights"] = (list[Highlight], ...)
+    return create_model("EvidenceOut", __doc__=Evidence.__doc__, **spec)
+
+
+if TYPE_CHECKING:
+    EvidenceOut = BaseModel  # for the type checker, which cannot follow create_model
+else:
+    EvidenceOut = _evidence_out()
 
 
 class EdgeEvidence(BaseModel):

@@ -8,20 +8,15 @@ import sqlalchemy as sa
 
 from proxygraph.store import Store
 from proxygraph.store.queries import find_actor_keys
-from proxygraph.store.tables import actors, claim_edges, claims, documents
+from proxygraph.store.tables import actors, claims, documents
 from proxygraph.web.data import GraphFilter, NotFound
-from proxygraph.web.data.document_queries import doc_columns
+from proxygraph.web.data.document_queries import doc_columns, first_edge_id
 
 
 def select_claims(store: Store, flt: GraphFilter) -> tuple[list[dict[str, Any]], bool]:
     """Claims by document date (undated last), with their actors, document and edge.
     Raises NotFound when flt.actor names no actor."""
     src, tgt = actors.alias("src"), actors.alias("tgt")
-    first_edge = (
-        sa.select(sa.func.min(claim_edges.c.edge_id))
-        .where(claim_edges.c.claim_id == claims.c.claim_id)
-        .scalar_subquery()
-    )
     query = (
         sa.select(
             claims.c.claim_id,
@@ -36,7 +31,7 @@ def select_claims(store: Store, flt: GraphFilter) -> tuple[list[dict[str, Any]],
             src.c.name.label("source_name"),
             tgt.c.name.label("target_name"),
             *doc_columns(),
-            first_edge.label("edge_id"),
+            first_edge_id(),
         )
         .join(documents, documents.c.doc_key == claims.c.doc_key)
         .join(src, src.c.actor_key == claims.c.source_actor)

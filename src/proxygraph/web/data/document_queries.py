@@ -8,6 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from proxygraph.store import Store
+from proxygraph.store.queries import with_actor_names
 from proxygraph.store.tables import actors, claim_edges, claims, documents, mentions
 from proxygraph.web.data import NotFound
 from proxygraph.web.data.display import highlights, safe_url
@@ -25,6 +26,16 @@ def doc_columns() -> list[Any]:
         documents.c.n_claims,
         documents.c.cluster,
     ]
+
+
+def first_edge_id() -> Any:
+    """A claim's first edge id (edge_id), as a column."""
+    return (
+        sa.select(sa.func.min(claim_edges.c.edge_id))
+        .where(claim_edges.c.claim_id == claims.c.claim_id)
+        .scalar_subquery()
+        .label("edge_id")
+    )
 
 
 def doc_summary(r: Any) -> dict[str, Any]:
@@ -59,13 +70,7 @@ def list_documents(
 def document(store: Store, doc_key: str) -> dict[str, Any]:
     """A document with its text (None when the store has none), mentions and claims.
     Raises NotFound."""
-    src, tgt = actors.alias("src"), actors.alias("tgt")
     mentioned = actors.alias("mentioned")
-    first_edge = (
-        sa.select(sa.func.min(claim_edges.c.edge_id))
-        .where(claim_edges.c.claim_id == claims.c.claim_id)
-        .scalar_subquery()
-    )
     with store.engine.connect() as conn:
         row = conn.execute(
             sa.select(*doc_columns(), documents.c.text).where(documents.c.doc_key == doc_key)
@@ -79,16 +84,7 @@ def document(store: Store, doc_key: str) -> dict[str, Any]:
             .order_by(mentions.c.start_char, mentions.c.ordinal)
         ).all()
         claim_rows = conn.execute(
-            sa.select(
-                claims,
-                src.c.name.label("source_name"),
-                src.c.type.label("source_type"),
-                tgt.c.name.label("target_name"),
-                tgt.c.type.label("target_type"),
-                first_edge.label("edge_id"),
-            )
-            .join(src, src.c.actor_key == claims.c.source_actor)
-            .join(tgt, tgt.c.actor_key == claims.c.target_actor)
+            with_actor_names(claims, first_edge_id())
             .where(claims.c.doc_key == doc_key)
             .order_by(claims.c.ordinal)
         ).all()
