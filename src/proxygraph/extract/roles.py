@@ -43,6 +43,7 @@ LEAD_VERBS = rule_words("lead_verbs")
 # Organs whose people speak for the state ("government spokesman", "foreign minister").
 STATE_ORGANS = frozenset({"foreign_ministry", "government", "presidency", "interior_ministry"})
 ORG_PREPS = function_words("org_preps")
+BOSS_PREPS = function_words("boss_preps")  # "director for President X"
 
 
 class RoleReader:
@@ -273,7 +274,7 @@ class RoleReader:
         for c in tok.children:
             if c.dep_ == "poss":
                 bosses += [f for f in self.m.in_phrase(c) if f.type == "PERSON"]
-            if c.dep_ == "prep" and c.lower_ in ("of", "for", "to"):
+            if c.dep_ == "prep" and c.lower_ in BOSS_PREPS:
                 for obj in children(c, "pobj"):
                     bosses += [f for f in self.m.in_phrase(obj) if f.type == "PERSON"]
         for boss in bosses:

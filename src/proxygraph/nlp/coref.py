@@ -13,6 +13,7 @@ from proxygraph.nlp.typing_rules import type_from_words
 
 # What a person leads (the KB's offices), for "the government of President X".
 LedBy = Callable[[Found], Found | None]
+SEAT_PREPS = function_words("seat_preps")  # "the government in Kigali"
 
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9\-]*[A-Z0-9][A-Za-z0-9\-]*$")
 NAME_GLUE = function_words("name_glue")
@@ -119,7 +120,7 @@ def _state_named_after(
     """ "the government in Kigali", "the regime of Syria", "the government of President X":
     the state that the place right after the phrase stands for, as the document names it
     elsewhere (or there), or the one the person after it leads."""
-    if j + 1 >= len(doc) or doc[j].lower_ not in ("in", "of"):
+    if j + 1 >= len(doc) or doc[j].lower_ not in SEAT_PREPS:
         return None
     place = next((f for f in found if f.start <= j + 2 and j + 1 < f.end), None)
     if place is not None and place.type == "PERSON" and led_by is not None:

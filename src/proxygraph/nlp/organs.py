@@ -9,9 +9,10 @@ from spacy.tokens import Doc
 from proxygraph.kb.loader import KnowledgeBase
 from proxygraph.kb.specs import ActorSpec
 from proxygraph.nlp.found import Found
-from proxygraph.nlp.lexicon import Lexicon, rule_words
+from proxygraph.nlp.lexicon import Lexicon, function_words, rule_words
 
 NOT_NOW = rule_words("not_now")  # "former", "ex": no longer an organ of the state
+GROUP_SOURCE_PREPS = function_words("group_source_preps")  # "mercenaries from X"
 FALLBACK_ORGANS = {"military": ("army",), "security": ("military",), "army": ("military",)}
 
 
@@ -94,7 +95,7 @@ def organ_mentions(
 
 def _group_named_after(doc: Doc, end: int, groups_at: frozenset[int]) -> bool:
     """ "from the Wagner Group", "of the RSF" right after an organ phrase."""
-    if end >= len(doc) or doc[end].lower_ not in ("from", "of"):
+    if end >= len(doc) or doc[end].lower_ not in GROUP_SOURCE_PREPS:
         return False
     k = end + 1
     if k < len(doc) and doc[k].lower_ == "the":
