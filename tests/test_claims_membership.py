@@ -234,3 +234,8 @@ def test_a_title_the_parser_split_from_the_name_still_titles_it(claims):
     assert c is not None and c.rule.startswith("role-leads-title")
     meets = [x for x in out if x.relation == "MEETS_WITH"]
     assert [x.source.name for x in meets] == ["Abdel-Fattah al-Burhan"]  # not the army
+
+
+def test_a_minister_is_not_of_the_state_their_own_clause_acts_on(claims):
+    out = claims("Minister Tobias Ellwood welcomes the Government of Iraq's liberation of Tikrit.")
+    assert not [c for c in out if c.relation == "MEMBER_OF" and c.target.name == "Iraq"]

@@ -279,10 +279,11 @@ class RoleContext:
         A state reached only through an anaphor counts as named but is not taken."""
         head = self.doc[person.start : person.end].root
         own = {t.i for t in head.subtree}
+        acted_on = _acted_on(head)
         seen: dict[str, tuple[int, bool, Found]] = {}  # state -> (distance, organ only, mention)
 
         def add(f: Found, got: tuple[str, bool] | None) -> None:
-            if got is None or f.start in own:
+            if got is None or f.start in own or f.start in acted_on:
                 return
             sid, organ_only = got
             dist = abs(f.start - person.start)
@@ -368,6 +369,19 @@ class RoleContext:
                 if any(f.type == "PERSON" for f in found):
                     return None
         return None
+
+
+def _acted_on(subject: Token) -> set[int]:
+    """Tokens of what the clause of which `subject` is the subject acts on ("Minister X
+    welcomes the Government of Iraq's ..."): a state there is the person's counterpart,
+    not the state they serve."""
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return set()
+    verb = subject.head
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "attr")]
+    preps = [p for p in verb.children if p.dep_ == "prep"]
+    objects += [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    return {t.i for o in objects for t in o.subtree}
 
 
 def is_compound_role(tok: Token, roles: frozenset[str]) -> bool:
