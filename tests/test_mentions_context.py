@@ -88,3 +88,8 @@ def test_fighters_from_a_named_group_are_the_groups_not_their_countrys(mentions)
     out = mentions("Russian mercenaries from the Wagner Group have been deployed to Mali.")
     assert "Russia" not in [m[2] for m in out]
     assert ("Wagner Group", "ARMED_GROUP") in [(m[0], m[1]) for m in out]
+
+
+def test_an_agreement_or_an_operation_is_no_actor(mentions):
+    out = mentions("Russia and Iran must now work to support a nationwide Cessation of Hostilities.")
+    assert [m[0] for m in out if "Cessation" in m[0]] == []
