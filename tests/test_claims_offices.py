@@ -90,3 +90,13 @@ def test_his_adviser_serves_the_state_he_leads(claims):
         date="2012-06-01",
     )
     assert find_claim(out, "MEMBER_OF", "Pierre Numbi", "Democratic Republic of the Congo")
+
+
+def test_a_lone_surname_after_a_title_is_read_through_the_kb(claims):
+    out = claims(
+        "The Prime Minister and President Hollande discussed UK-France co-operation.",
+        date="2016-03-03",
+    )
+    c = find_claim(out, "LEADS", "Hollande", "France")
+    assert c is not None and "kb-office" in c.rule
+    assert find_claim(out, "LEADS", "Hollande", "United Kingdom") is None

@@ -217,7 +217,11 @@ class RoleContext:
         """(the state or group a KB person leads, when the title before the name is one of
         their leading offices: "President X", "army chief X"; whether the KB knows such an
         office of theirs at all). Knowledge, not context."""
-        if person.actor_id is None or not self.titles.offices:
+        if not self.titles.offices:
+            return None, False
+        # a linked person, or a lone surname after the title ("President Hollande")
+        ids = [person.actor_id] if person.actor_id else self.kb.persons_by_surname(person.name)
+        if not ids:
             return None, False
         words = {t.lower_ for c in mods for t in c.subtree} | {tok.lower_}
         if words & DEPUTY:
@@ -231,10 +235,13 @@ class RoleContext:
         }  # fmt: skip
         if not titles:
             return None, False
-        spec = self.kb.office_org(person.actor_id, titles, self.on)
-        if spec is None:
-            held = self.kb.office_org(person.actor_id, titles, None) is not None
+        specs = {s.id: s for i in ids if (s := self.kb.office_org(i, titles, self.on))}
+        if len(specs) > 1:
+            return None, False  # a surname shared by leaders of several states: unsure
+        if not specs:
+            held = any(self.kb.office_org(i, titles, None) is not None for i in ids)
             return None, held
+        spec = next(iter(specs.values()))
         return Found(tok.i, tok.i + 1, spec.type, spec.id, spec.name, "kb-office"), True
 
     def _is_subject(self, person: Found) -> bool:

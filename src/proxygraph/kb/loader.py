@@ -59,11 +59,13 @@ class KnowledgeBase:
     actors: dict[str, ActorSpec] = field(default_factory=dict)
     origin: dict[str, Path] = field(default_factory=dict)
     lexicon: dict[str, Any] = field(default_factory=dict)
+    _surnames: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
 
     def add(self, actor: ActorSpec, path: Path) -> None:
         """Add or replace (user folders override the package) one actor."""
         self.actors[actor.id] = actor
         self.origin[actor.id] = path
+        self._surnames = None
 
     def get(self, actor_id: str | None) -> ActorSpec | None:
         return self.actors.get(actor_id) if actor_id else None
@@ -89,6 +91,20 @@ class KnowledgeBase:
             if (gov.since is None or gov.since <= when) and (gov.until is None or when < gov.until):
                 return self.actors.get(gov.actor, state)
         return state
+
+    def persons_by_surname(self, name: str) -> list[str]:
+        """KB persons (with offices) whose name or an alias ends in `name`, a lone surname
+        ("Hollande", "Kabila"); [] for a name of several words."""
+        if len(name.split()) != 1:
+            return []
+        if self._surnames is None:
+            index: dict[str, set[str]] = {}
+            for actor in self.actors.values():
+                if actor.type == "PERSON" and actor.offices:
+                    for full in (actor.name, *actor.aliases):
+                        index.setdefault(full.split()[-1].lower(), set()).add(actor.id)
+            self._surnames = {k: sorted(v) for k, v in index.items()}
+        return self._surnames.get(name.lower(), [])
 
     def office_org(self, person_id: str, titles: set[str], on: date | None) -> ActorSpec | None:
         """The state or group a KB person leads under one of `titles` ("president"): with
