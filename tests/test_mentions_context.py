@@ -91,5 +91,5 @@ def test_fighters_from_a_named_group_are_the_groups_not_their_countrys(mentions)
 
 
 def test_an_agreement_or_an_operation_is_no_actor(mentions):
-    out = mentions("Russia and Iran must now work to support a nationwide Cessation of Hostilities.")
+    out = mentions("Russia and Iran must work to support a nationwide Cessation of Hostilities.")
     assert [m[0] for m in out if "Cessation" in m[0]] == []
