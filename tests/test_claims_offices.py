@@ -100,3 +100,15 @@ def test_a_lone_surname_after_a_title_is_read_through_the_kb(claims):
     c = find_claim(out, "LEADS", "Hollande", "France")
     assert c is not None and "kb-office" in c.rule
     assert find_claim(out, "LEADS", "Hollande", "United Kingdom") is None
+
+
+def test_a_ministers_office_is_membership_of_their_state(claims):
+    out = claims(
+        "Foreign Minister Sergei Lavrov met his Iranian counterpart in Tehran on Tuesday.",
+        date="2023-05-01",
+    )
+    c = find_claim(out, "MEMBER_OF", "Sergei Lavrov", "Russia")
+    assert c is not None and "kb-office" in c.rule
+    assert find_claim(out, "LEADS", "Sergei Lavrov", "Russia") is None
+    assert not [x for x in out if x.source.name == "Sergei Lavrov" and x.target.name == "Iran"
+                and x.relation == "MEMBER_OF"]  # fmt: skip

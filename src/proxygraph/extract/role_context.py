@@ -159,7 +159,7 @@ class RoleContext:
             return None  # a former office is one in a past government
         office, known = self._kb_office(tok, mods, person)
         if office is not None:
-            return office, "LEADS", "kb-office"
+            return office, office.rule, "kb-office"
         if known:
             return None  # the KB has this title for the person, but not on this date
         organ = next(
@@ -214,9 +214,10 @@ class RoleContext:
         return state, "LEADS" if leader else "MEMBER_OF", f"state-{where}"
 
     def _kb_office(self, tok: Token, mods: list[Token], person: Found) -> tuple[Found | None, bool]:
-        """(the state or group a KB person leads, when the title before the name is one of
-        their leading offices: "President X", "army chief X"; whether the KB knows such an
-        office of theirs at all). Knowledge, not context."""
+        """(the state or group of a KB person's office, when the title before the name is
+        one of their offices: "President X", "army chief X", "Foreign Minister X" — its rule
+        is the relation, LEADS or MEMBER_OF; whether the KB knows such an office of theirs
+        at all). Knowledge, not context."""
         if not self.titles.offices:
             return None, False
         # a linked person, or a lone surname after the title ("President Hollande")
@@ -230,9 +231,7 @@ class RoleContext:
             t
             for t in self.titles.offices
             if t.split()[-1] == tok.lower_ and set(t.split()) <= words
-            and (tok.lower_ in self.titles.leaders or hyphenated(tok) in self.titles.leaders
-                 or t.split()[-1] in self.titles.leaders or "leader" in t)
-        }  # fmt: skip
+        }
         if not titles:
             return None, False
         specs = {s.id: s for i in ids if (s := self.kb.office_org(i, titles, self.on))}
@@ -242,7 +241,16 @@ class RoleContext:
             held = any(self.kb.office_org(i, titles, None) is not None for i in ids)
             return None, held
         spec = next(iter(specs.values()))
-        return Found(tok.i, tok.i + 1, spec.type, spec.id, spec.name, "kb-office"), True
+        leads = any(self._leading(t) for t in titles)
+        # the Found's rule carries the relation: a leading office LEADS, another is MEMBER_OF
+        rel = "LEADS" if leads else "MEMBER_OF"
+        return Found(tok.i, tok.i + 1, spec.type, spec.id, spec.name, rel), True
+
+    def _leading(self, title: str) -> bool:
+        """Whether an office title makes its holder the leader ("president", "prime
+        minister", "supreme leader", "army chief"), not a member ("foreign minister")."""
+        words = title.split()
+        return "leader" in words or "prime" in words or words[-1] in self.titles.leaders
 
     def _is_subject(self, person: Found) -> bool:
         head = self.doc[person.start : person.end].root
