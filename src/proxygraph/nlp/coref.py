@@ -122,9 +122,10 @@ def _state_named_after(
     elsewhere (or there), or the one the person after it leads."""
     if j + 1 >= len(doc) or doc[j].lower_ not in SEAT_PREPS:
         return None
-    place = next((f for f in found if f.start <= j + 2 and j + 1 < f.end), None)
-    if place is not None and place.type == "PERSON" and led_by is not None:
-        return led_by(place)
+    # the person may follow a title: "the government of President X"
+    person = next((f for f in found if f.type == "PERSON" and f.start in (j + 1, j + 2)), None)
+    if person is not None:
+        return led_by(person) if led_by is not None else None
     place = _covering(found, j + 1, j + 2)
     if place is None or place.actor_id is None or place.type not in ("STATE", "LOCATION"):
         return None

@@ -106,8 +106,8 @@ def _body_mentions(
 def un_bodies(doc: Doc, hits: Sequence[KBMatch], kb: KnowledgeBase, lex: Lexicon) -> list[Found]:
     """Mentions of the document's UN sanctions panel and UN mission by generic phrases."""
     out = _body_mentions(doc, hits, kb, PANEL, lex.expert_panels, lex.expert_panel_anaphora)
-    taken = [f for f in out]
+    panels = list(out)
     for f in _body_mentions(doc, hits, kb, MISSION, lex.un_missions, lex.un_mission_anaphora):
-        if not any(t.overlaps(f.start, f.end) for t in taken):
+        if not any(p.overlaps(f.start, f.end) for p in panels):
             out.append(f)
     return sorted(out, key=lambda f: f.start)
