@@ -114,11 +114,7 @@ class RoleContext:
     def led_by(self, person: Found) -> Found | None:
         """What a person leads or serves: the organisation of their KB office on the
         document's date, else the state a role of theirs earlier in the document is in."""
-        spec = None
-        if person.actor_id is not None:
-            known = self.kb.get(person.actor_id)
-            titles = {o.title for o in known.offices} if known is not None else set()
-            spec = self.kb.office_org(person.actor_id, titles, self.on) if titles else None
+        spec = self.kb.office_org_any(person.actor_id, self.on)
         if spec is None and person.name in self.person_state:
             spec = self.kb.get(self.person_state[person.name])
         if spec is None:

@@ -119,6 +119,14 @@ class KnowledgeBase:
         orgs = {o.org for o in offices}
         return self.actors.get(orgs.pop()) if len(orgs) == 1 else None
 
+    def office_org_any(self, person_id: str | None, on: date | None) -> ActorSpec | None:
+        """The state or group a KB person held any office in on the date (office_org over
+        all their titles)."""
+        person = self.get(person_id)
+        if person is None or not person.offices:
+            return None
+        return self.office_org(person.id, {o.title for o in person.offices}, on)
+
     def organ_of(self, state_id: str, organ: str) -> ActorSpec | None:
         """The primary agency of a state for an organ kind ("intelligence")."""
         best: ActorSpec | None = None

@@ -91,10 +91,7 @@ class MentionFinder:
 
     def _led_by(self, person: Found, on: date | None) -> Found | None:
         """The state or group a KB person held office in on the date, as a mention."""
-        spec = self.kb.get(person.actor_id)
-        if spec is None or not spec.offices:
-            return None
-        org = self.kb.office_org(spec.id, {o.title for o in spec.offices}, on)
+        org = self.kb.office_org_any(person.actor_id, on)
         if org is None:
             return None
         return Found(person.start, person.end, org.type, org.id, org.name, "office")
