@@ -93,12 +93,10 @@ class Store:
         Raises StoreError for a malformed record or a database failure; nothing of the
         document is then left in the store.
         """
-        doc = parse_record(record, text=text)
-        try:
-            with write_transaction(self.engine) as conn:
-                return batch.write_documents(conn, [doc])[0]
-        except sa.exc.SQLAlchemyError as exc:
-            raise StoreError(f"document {doc.doc_id!r}: not stored: {_reason(exc)}") from exc
+        outcome = self._write_one(parse_record(record, text=text))
+        if isinstance(outcome, StoreError):
+            raise outcome
+        return outcome
 
     def load_records(
         self,
@@ -168,17 +166,18 @@ class Store:
                 )
         except sa.exc.SQLAlchemyError as exc:
             if len(docs) == 1:
-                outcomes = [StoreError(f"document {docs[0].doc_id!r}: not stored: {_reason(exc)}")]
+                outcomes = [_not_stored(docs[0], exc)]
             else:
                 outcomes = [self._write_one(doc) for doc in docs]
         yield from outcomes
 
     def _write_one(self, doc: ParsedDocument) -> tuple[str, int] | StoreError:
+        """One document in its own transaction; the error instead of raising it."""
         try:
             with write_transaction(self.engine) as conn:
                 return batch.write_documents(conn, [doc])[0]
         except sa.exc.SQLAlchemyError as exc:
-            return StoreError(f"document {doc.doc_id!r}: not stored: {_reason(exc)}")
+            return _not_stored(doc, exc)
 
     def is_loaded(self, source: str, doc_id: str, text: str) -> bool:
         """Whether this text is already stored under this outlet and id (no need to
@@ -265,6 +264,13 @@ class Store:
                 ).scalar_one(),
                 "edges": conn.execute(sa.select(count).select_from(edges)).scalar_one(),
             }
+
+
+def _not_stored(doc: ParsedDocument, exc: sa.exc.SQLAlchemyError) -> StoreError:
+    """The error for a document the database refused, caused by `exc`."""
+    error = StoreError(f"document {doc.doc_id!r}: not stored: {_reason(exc)}")
+    error.__cause__ = exc
+    return error
 
 
 def _reason(exc: sa.exc.SQLAlchemyError) -> str:
